@@ -1,0 +1,189 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sentra.Web.Data;
+using Sentra.Web.Features.Accounts;
+using Sentra.Web.Features.Audit;
+using Sentra.Web.Features.Businesses;
+using Sentra.Web.Features.Clusters;
+using Sentra.Web.Features.Kbli;
+using Sentra.Web.Features.Offices;
+using Sentra.Web.Features.Products;
+using Sentra.Web.Infrastructure.PersonalData;
+
+namespace Sentra.Web.Features.Demo;
+
+public static class DemoSetup
+{
+    public static IServiceCollection AddSentraDemo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Seeds the Pondok Petir sentra (Kota Depok 32.76, Kecamatan Bojongsari 32.76.11, Kelurahan Pondok
+/// Petir 32.76.11.1004) with fictional businesses, owners and products, and the demo accounts.
+/// Everything it makes is marked <c>IsDemo</c>. Never runs in Production.
+/// </summary>
+public sealed class DemoSeeder(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    PersonalDataProtector protector,
+    AccountService accounts,
+    IOptions<DemoOptions> options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public const string OfficeName = "Dinas Perdagangan dan Perindustrian Kota Depok";
+    public const string DepokCode = "32.76";
+    public const string BojongsariCode = "32.76.11";
+    public const string PondokPetirCode = "32.76.11.1004";
+    public const string ClusterSlug = "pondok-petir";
+
+    public async Task SeedIfEnabledAsync()
+    {
+        if (!options.Value.Enabled || environment.IsProduction()) return;
+        if (await db.Offices.AnyAsync(o => o.IsDemo)) return;
+        AuditInterceptor.BackgroundActor.Value = "demo-seed";
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var office = new Office { Name = OfficeName, RegionCode = DepokCode, TimeZone = "Asia/Jakarta", IsDemo = true };
+        db.Offices.Add(office);
+        var cluster = new Cluster
+        {
+            Name = "Sentra IKM Pangan Olahan Pondok Petir",
+            Slug = ClusterSlug,
+            VillageCode = PondokPetirCode,
+            MainCommodity = "Makanan olahan (cireng, pisang lumer, keripik)",
+            MainCommodityEn = "Processed food (cireng, pisang lumer, chips)",
+            Description = "Sentra industri kecil makanan olahan di Kelurahan Pondok Petir, Kecamatan Bojongsari, di perbatasan dengan Kota Tangerang Selatan. Sekitar dua puluh IKM berdekatan sehingga pengunjung mudah berbelanja.",
+            DescriptionEn = "A cluster of small processed-food makers in Pondok Petir, Bojongsari, on the border with South Tangerang. About twenty businesses sit close together, so visitors can easily shop.",
+            StartDate = new DateOnly(2018, 1, 9),
+            Latitude = -6.3530,
+            Longitude = 106.7055,
+            IsDemo = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Clusters.Add(cluster);
+        await db.SaveChangesAsync();
+
+        var people = new List<Person>();
+        var serial = 1;
+        foreach (var (demo, index) in DemoData.Businesses.Select((b, i) => (b, i)).ToList())
+        {
+            var nik = DemoNik(demo.OwnerBirthDate, demo.OwnerSex, serial++);
+            IndonesianPhone.TryNormalize(demo.OwnerPhone, out var phone);
+            var person = new Person
+            {
+                Name = demo.OwnerName,
+                NikCipher = protector.Encrypt(nik),
+                NikHash = protector.Hash(nik),
+                NikMasked = nik[..4] + nik[^4..],
+                Sex = demo.OwnerSex,
+                BirthDate = demo.OwnerBirthDate,
+                PhoneCipher = protector.Encrypt(phone),
+                PhoneHash = protector.Hash(phone),
+                PhoneLast4 = phone[^4..],
+                WhatsAppCipher = protector.Encrypt(phone),
+                RegionCode = PondokPetirCode,
+                IsDemo = true,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            people.Add(person);
+            var verified = index % 7 != 6; // a few stay drafts, as in any real registry
+            var business = new Business
+            {
+                Name = demo.Name,
+                Brand = demo.Brand,
+                LegalForm = LegalForm.Individual,
+                Nib = demo.Nib,
+                YearStarted = demo.YearStarted,
+                Street = demo.Street,
+                Rt = demo.Rt,
+                Rw = demo.Rw,
+                VillageCode = PondokPetirCode,
+                Latitude = demo.Latitude,
+                Longitude = demo.Longitude,
+                MainProductType = demo.MainProductType,
+                SalesChannels = demo.Channels,
+                PublicWhatsApp = index % 3 == 2 ? null : phone,
+                Status = verified ? BusinessStatus.Verified : BusinessStatus.Draft,
+                VerifiedAt = verified ? now : null,
+                IsDemo = true,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Owners = [new BusinessOwner { Person = person, IsPrimary = true }],
+                KbliCodes = [new BusinessKbli { KbliVersion = KbliCode.Version2020, KbliCode = demo.Kbli, IsPrimary = true }],
+                Observations =
+                [
+                    new BusinessObservation
+                    {
+                        Year = now.Year - 1, Half = 0, Source = ObservationSource.Registration,
+                        PaidMale = demo.PaidMale, PaidFemale = demo.PaidFemale, UnpaidMale = demo.UnpaidMale, UnpaidFemale = demo.UnpaidFemale,
+                        InvestmentRp = demo.InvestmentRp, AnnualSalesRp = demo.AnnualSalesRp,
+                        CapacityPerMonth = demo.CapacityPerMonth, CapacityUnit = demo.CapacityUnit,
+                        RecordedAt = now, VillageCode = PondokPetirCode,
+                    },
+                ],
+                OpeningHours = Enumerable.Range(1, 6)
+                    .Select(d => new OpeningHours { Day = (DayOfWeek)d, Opens = demo.Opens, Closes = demo.Closes }).ToList(),
+                Clusters = [new ClusterMembership { Cluster = cluster, JoinedOn = new DateOnly(2018, 11, 1) }],
+                Products = demo.Products.Select(p => new Product
+                {
+                    Name = p.Name, NameEn = p.NameEn, Description = p.Description, DescriptionEn = p.DescriptionEn,
+                    Category = p.Category, KbliVersion = KbliCode.Version2020, KbliCode = demo.Kbli, Unit = p.Unit,
+                    NetQuantity = p.NetQuantity, NetUnit = p.NetUnit, PriceRp = p.PriceRp, ShelfLifeDays = p.ShelfLifeDays,
+                    Packaging = p.Packaging, Ingredients = p.Ingredients, Allergens = p.Allergens, PermitNumber = p.PermitNumber,
+                    HalalStatus = p.Halal, Availability = p.Availability, PreOrderLeadDays = p.Availability == Availability.PreOrder ? 2 : null,
+                    IsPublic = p.Availability != Availability.Discontinued, VillageCode = PondokPetirCode, IsDemo = true,
+                    CreatedAt = now, UpdatedAt = now,
+                }).ToList(),
+            };
+            db.Businesses.Add(business);
+        }
+        await db.SaveChangesAsync();
+
+        foreach (var (email, role, name) in DemoAccounts.All)
+        {
+            var user = new AppUser
+            {
+                UserName = AccountService.NewUserName(),
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = name,
+                OfficeId = office.Id,
+                RegionCode = office.RegionCode,
+                CreatedAt = now,
+                IsDemo = true,
+            };
+            if (role == Roles.Owner)
+            {
+                var person = people[email == DemoAccounts.OwnerOne ? 0 : 1];
+                accounts.SetPhone(user, protector.Decrypt(person.PhoneCipher!));
+            }
+            var result = await users.CreateAsync(user, DemoAccounts.Password);
+            if (result.Succeeded) result = await users.AddToRoleAsync(user, role);
+            if (!result.Succeeded) throw new InvalidOperationException($"Demo account {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            if (role == Roles.Owner) people[email == DemoAccounts.OwnerOne ? 0 : 1].UserId = user.Id;
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("Seeded the demo sentra: {Businesses} businesses, {Products} products",
+            DemoData.Businesses.Count, DemoData.Businesses.Sum(b => b.Products.Count));
+    }
+
+    /// <summary>A fictional NIK of Bojongsari (327611): birth date DDMMYY with 40 added to the day for women.</summary>
+    public static string DemoNik(DateOnly birth, Sex sex, int serial)
+    {
+        var day = birth.Day + (sex == Sex.Female ? 40 : 0);
+        return string.Create(CultureInfo.InvariantCulture, $"327611{day:00}{birth.Month:00}{birth.Year % 100:00}{serial:0000}");
+    }
+}
