@@ -38,15 +38,18 @@ public sealed class AuditTests(AppFixture fixture) : IClassFixture<AppFixture>
     [Fact]
     public async Task Personal_data_is_masked_in_the_trail()
     {
+        string personId;
         await using (var db = App.NewDbContext())
         {
             var person = await db.People.OrderBy(p => p.Id).FirstAsync();
+            personId = person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             person.PhoneCipher = "v1:changed";
             person.Name = "Nama Baru";
             await db.SaveChangesAsync();
         }
         await using var check = App.NewDbContext();
-        var entry = await check.AuditEntries.Where(a => a.EntityType == "Person" && a.Action == AuditAction.Updated).FirstAsync();
+        var entry = await check.AuditEntries.Where(a => a.EntityType == "Person" && a.EntityId == personId && a.Action == AuditAction.Updated)
+            .OrderByDescending(a => a.Id).FirstAsync();
         var changes = AuditTrail.ToRow(entry).Changes;
         var phone = changes.Single(c => c.Field == "PhoneCipher");
         Assert.Equal(AuditInterceptor.Masked, phone.Old);

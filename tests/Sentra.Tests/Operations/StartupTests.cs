@@ -17,8 +17,12 @@ public sealed class StartupTests
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(RepoPaths.WebDll);
         foreach (var a in args) start.ArgumentList.Add(a);
-        start.WorkingDirectory = Directory.CreateTempSubdirectory("sentra-start").FullName;
+        start.WorkingDirectory = Path.GetDirectoryName(RepoPaths.WebDll)!;
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        // Production with proper secrets unless a test says otherwise, so each test sees only its own problem.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Sentra__PersonalData__EncryptionKey"] = GoodKey;
+        start.Environment["Sentra__PersonalData__HashKey"] = GoodHashKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (k, v) in env) start.Environment[k] = v;
         using var process = Process.Start(start)!;
@@ -59,6 +63,7 @@ public sealed class StartupTests
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Sentra__Demo__Enabled"] = "true",
             ["Sentra__PersonalData__EncryptionKey"] = Sentra.Web.Infrastructure.PersonalData.PersonalDataOptions.DevelopmentEncryptionKey,
+            ["Sentra__PersonalData__HashKey"] = "",
         });
         Assert.Equal(1, exit);
         var lines = err.Split('\n');

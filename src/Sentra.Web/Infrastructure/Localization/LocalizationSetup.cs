@@ -33,7 +33,7 @@ public static class LocalizationSetup
         {
             foreach (var selector in model.Selectors.ToList())
             {
-                var template = selector.AttributeRouteModel?.Template ?? "";
+                var template = (selector.AttributeRouteModel?.Template ?? "").Trim('/');
                 model.Selectors.Add(new SelectorModel
                 {
                     AttributeRouteModel = new AttributeRouteModel
