@@ -44,6 +44,14 @@ public static class PlatformSetup
         {
             document.Info.Title = "Sentra API";
             document.Info.Description = "Registry and catalog of sentra IKM. Sign in with POST /api/v1/auth/login and send `Authorization: Bearer <accessToken>`.";
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The accessToken from POST /api/v1/auth/login.",
+            };
             return Task.CompletedTask;
         }));
         services.AddDataProtection().SetApplicationName("Sentra").PersistKeysToDbContext<AppDbContext>();
@@ -51,7 +59,11 @@ public static class PlatformSetup
         // Emit Indonesian and symbols (Rp, →, •) as text rather than &#x…; entities: lighter pages, same safety.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         if (string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
-            services.AddLogging(l => l.ClearProviders().AddJsonConsole(o => o.UseUtcTimestamp = true));
+            services.AddLogging(l => l.ClearProviders().AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            }));
         _ = environment;
         return services;
     }
@@ -74,6 +86,8 @@ public static class PlatformSetup
     public static async Task PrepareSentraAsync(this WebApplication app)
     {
         await app.Services.PrepareDatabaseAsync();
+        app.Logger.LogInformation("Database ready: {Provider}, environment {Environment}",
+            app.Services.GetRequiredService<ResolvedDatabase>().Provider, app.Environment.EnvironmentName);
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>().LoadAsync();
         await RoleSeeder.SeedAsync(scope.ServiceProvider);

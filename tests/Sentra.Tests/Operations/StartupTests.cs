@@ -104,7 +104,13 @@ public sealed class StartupTests
         Assert.False(await db.Clusters.AnyAsync());
         Assert.Equal(91_220, await db.Regions.CountAsync());
 
-        var (again, _, againErr) = await RunAsync(env, "create-admin", "--email", "admin@disdagin.depok.go.id");
+        // Structured logs: one JSON object per line when Logging__Format=json.
+        env["Logging__Format"] = "json";
+        env["Logging__LogLevel__Default"] = "Information";
+        var (again, againOut, againErr) = await RunAsync(env, "create-admin", "--email", "admin@disdagin.depok.go.id");
+        var jsonLines = againOut.Split('\n').Where(l => l.StartsWith('{')).ToList();
+        Assert.NotEmpty(jsonLines);
+        Assert.All(jsonLines, l => Assert.True(System.Text.Json.JsonDocument.Parse(l).RootElement.TryGetProperty("Timestamp", out _)));
         Assert.Equal(2, again);
         Assert.Contains("already exists", againErr);
     }
