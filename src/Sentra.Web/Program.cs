@@ -1,6 +1,8 @@
 using Sentra.Web.Data;
 using Sentra.Web.Features.Accounts;
 using Sentra.Web.Features.Audit;
+using Sentra.Web.Features.Businesses;
+using Sentra.Web.Features.Products;
 using Sentra.Web.Features.Demo;
 using Sentra.Web.Features.Health;
 using Sentra.Web.Features.Kbli;
@@ -22,6 +24,7 @@ try
         .AddSentraDatabase(builder.Configuration, builder.Environment.ContentRootPath)
         .AddSentraAccounts(builder.Configuration)
         .AddSentraAudit()
+        .AddSentraRegistry(builder.Configuration)
         .AddSentraHealth()
         .AddSentraDemo(builder.Configuration)
         .AddSentraPages();
@@ -40,6 +43,9 @@ try
     api.MapRegionsApi();
     api.MapKbliApi();
     api.MapAuditApi();
+    api.MapBusinessesApi();
+    api.MapProductsApi();
+    app.MapPhotoFiles();
 
     app.MapSentraHealth();
     app.MapSentraOpenApi();

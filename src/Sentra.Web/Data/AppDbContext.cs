@@ -32,6 +32,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OpeningHours> OpeningHours => Set<OpeningHours>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Product> Products => Set<Product>();
+    public DbSet<Permit> Permits => Set<Permit>();
+    public DbSet<HalalCertificateProduct> HalalCertificateProducts => Set<HalalCertificateProduct>();
+    public DbSet<Photo> Photos => Set<Photo>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -134,7 +138,43 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(b => b.Version).IsConcurrencyToken();
             e.HasIndex(b => b.Nib);
             e.HasIndex(b => b.VillageCode);
+            e.Property(b => b.ClassificationRule).HasMaxLength(100);
             e.HasIndex(b => b.Status);
+            e.HasIndex(b => b.IndustryClass);
+            e.HasIndex(b => b.EnterpriseClass);
+        });
+
+        builder.Entity<Permit>(e =>
+        {
+            e.Property(p => p.Number).HasMaxLength(40);
+            e.Property(p => p.VillageCode).HasMaxLength(20);
+            e.HasOne(p => p.Business).WithMany(b => b.Permits).HasForeignKey(p => p.BusinessId);
+            e.HasOne<StoredFile>().WithMany().HasForeignKey(p => p.DocumentFileId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(p => new { p.Kind, p.Number });
+            e.HasIndex(p => p.ExpiresOn);
+        });
+
+        builder.Entity<HalalCertificateProduct>(e =>
+        {
+            e.HasKey(h => new { h.PermitId, h.ProductId });
+            e.HasOne(h => h.Permit).WithMany(p => p.CoveredProducts).HasForeignKey(h => h.PermitId);
+            e.HasOne(h => h.Product).WithMany(p => p.HalalCertificates).HasForeignKey(h => h.ProductId);
+        });
+
+        builder.Entity<Photo>(e =>
+        {
+            e.Property(p => p.Caption).HasMaxLength(200);
+            e.HasOne<Business>().WithMany(b => b.Photos).HasForeignKey(p => p.BusinessId);
+            e.HasOne<Product>().WithMany(p => p.Photos).HasForeignKey(p => p.ProductId);
+            e.HasIndex(p => new { p.ProductId, p.SortOrder });
+        });
+
+        builder.Entity<StoredFile>(e =>
+        {
+            e.Property(f => f.Name).HasMaxLength(40);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.HasOne<Photo>().WithMany(p => p.Files).HasForeignKey(f => f.PhotoId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(f => f.PhotoId);
         });
 
         builder.Entity<BusinessKbli>(e =>
@@ -199,7 +239,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(p => p.IngredientsEn).HasMaxLength(2000);
             e.Property(p => p.Allergens).HasMaxLength(500);
             e.Property(p => p.Storage).HasMaxLength(500);
-            e.Property(p => p.PermitNumber).HasMaxLength(20);
+            e.HasOne(p => p.Permit).WithMany().HasForeignKey(p => p.PermitId).OnDelete(DeleteBehavior.SetNull);
             e.Property(p => p.VillageCode).HasMaxLength(20);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasOne(p => p.Business).WithMany(b => b.Products).HasForeignKey(p => p.BusinessId);

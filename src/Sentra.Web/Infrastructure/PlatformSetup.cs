@@ -76,6 +76,8 @@ public static class PlatformSetup
                 o.Conventions.AuthorizeFolder("/Users", Policies.Inviter);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
                 o.AddPublicPageConventions();
+                o.Conventions.AddPageRoute("/Businesses/Edit", "/registry/businesses/new");
+                o.Conventions.AddPageRoute("/Products/Edit", "/registry/products/new");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -80,6 +80,9 @@ public sealed class LoginJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await owner.GetByTestId("login-input").FillAsync("085777771234");
         await owner.GetByTestId("password-input").FillAsync("Keripik2026");
         await owner.GetByTestId("login-submit").ClickAsync();
+        // Owners land on their own businesses; this one has none linked yet.
+        await Expect(owner).ToHaveURLAsync(new Regex("/my$"));
+        await owner.GotoAsync("/account");
         await Expect(owner.GetByTestId("account-roles")).ToHaveTextAsync("Pemilik usaha");
     }
 }

@@ -10,7 +10,7 @@ using Sentra.Web.Features.Accounts;
 namespace Sentra.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(AccountService accounts, IStringLocalizer<SharedResource> t, IOptions<AccountOptions> options) : PageModel
+public sealed class LoginModel(AccountService accounts, UserManager<AppUser> users, IStringLocalizer<SharedResource> t, IOptions<AccountOptions> options) : PageModel
 {
     public sealed class InputModel
     {
@@ -43,7 +43,10 @@ public sealed class LoginModel(AccountService accounts, IStringLocalizer<SharedR
         switch (outcome)
         {
             case SignInOutcome.Success:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
+                if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl!);
+                // Owners on their phones start at their own businesses.
+                var user = await accounts.FindByLoginAsync(Input.Login);
+                return LocalRedirect(user is not null && await users.IsInRoleAsync(user, Roles.Owner) ? "/my" : "/account");
             case SignInOutcome.LockedOut:
                 Message = t["Login.LockedOut", options.Value.LockoutMinutes];
                 break;

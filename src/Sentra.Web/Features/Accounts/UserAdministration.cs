@@ -7,6 +7,7 @@ using Sentra.Web.Features.Audit;
 using Sentra.Web.Features.Offices;
 using Sentra.Web.Features.Regions;
 using Sentra.Web.Infrastructure.PersonalData;
+using Sentra.Web.Infrastructure.Validation;
 
 namespace Sentra.Web.Features.Accounts;
 
@@ -39,8 +40,6 @@ public sealed record UserRow(string Id, string DisplayName, string? Email, strin
 
 public sealed record UserPage(IReadOnlyList<UserRow> Items, int Total, int Page, int PageSize);
 
-/// <summary>Where the outcome names a field, <see cref="Field"/> says which and <see cref="MessageKey"/> why.</summary>
-public sealed record FieldError(string Field, string MessageKey);
 
 /// <summary>
 /// Creating, inviting, disabling and re-enabling accounts, and assigning roles. Every call is

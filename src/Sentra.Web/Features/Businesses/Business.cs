@@ -32,6 +32,13 @@ public sealed class Business : IAuditable
     /// <summary>A WhatsApp number the owner chose to publish for buyers (+62…); not personal data once published.</summary>
     public string? PublicWhatsApp { get; set; }
 
+    /// <summary>Computed from the latest observation by the classification rules, never typed.</summary>
+    public Rules.IndustryClass IndustryClass { get; set; }
+    public Rules.EnterpriseClass EnterpriseClass { get; set; }
+    public Rules.EnterpriseBasis EnterpriseBasis { get; set; }
+    /// <summary>Which rules (and versions) the classes were judged by, e.g. "Permenperin 64/2016; PP 7/2021".</summary>
+    public string? ClassificationRule { get; set; }
+
     public BusinessStatus Status { get; set; } = BusinessStatus.Draft;
     public DateTime? VerifiedAt { get; set; }
     public string? VerifiedById { get; set; }
@@ -49,6 +56,8 @@ public sealed class Business : IAuditable
     public List<OpeningHours> OpeningHours { get; set; } = [];
     public List<ClusterMembership> Clusters { get; set; } = [];
     public List<Product> Products { get; set; } = [];
+    public List<Permit> Permits { get; set; } = [];
+    public List<Photo> Photos { get; set; } = [];
 
     string? IAuditable.AuditRegionCode => VillageCode;
 }

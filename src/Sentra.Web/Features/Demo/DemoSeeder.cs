@@ -6,6 +6,7 @@ using Sentra.Web.Data;
 using Sentra.Web.Features.Accounts;
 using Sentra.Web.Features.Audit;
 using Sentra.Web.Features.Businesses;
+using Sentra.Web.Features.Businesses.Rules;
 using Sentra.Web.Features.Clusters;
 using Sentra.Web.Features.Kbli;
 using Sentra.Web.Features.Offices;
@@ -35,6 +36,7 @@ public sealed class DemoSeeder(
     PersonalDataProtector protector,
     AccountService accounts,
     IOptions<DemoOptions> options,
+    IOptions<ClassificationOptions> classification,
     IHostEnvironment environment,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
@@ -141,12 +143,34 @@ public sealed class DemoSeeder(
                     Name = p.Name, NameEn = p.NameEn, Description = p.Description, DescriptionEn = p.DescriptionEn,
                     Category = p.Category, KbliVersion = KbliCode.Version2020, KbliCode = demo.Kbli, Unit = p.Unit,
                     NetQuantity = p.NetQuantity, NetUnit = p.NetUnit, PriceRp = p.PriceRp, ShelfLifeDays = p.ShelfLifeDays,
-                    Packaging = p.Packaging, Ingredients = p.Ingredients, Allergens = p.Allergens, PermitNumber = p.PermitNumber,
+                    Packaging = p.Packaging, Ingredients = p.Ingredients, Allergens = p.Allergens, Permit = ProductPermit(p.PermitNumber),
                     HalalStatus = p.Halal, Availability = p.Availability, PreOrderLeadDays = p.Availability == Availability.PreOrder ? 2 : null,
                     IsPublic = p.Availability != Availability.Discontinued, VillageCode = PondokPetirCode, IsDemo = true,
                     CreatedAt = now, UpdatedAt = now,
                 }).ToList(),
             };
+            if (demo.Nib is not null)
+                business.Permits.Add(new Permit { Kind = PermitKind.Nib, Number = demo.Nib, IssuedOn = new DateOnly(demo.YearStarted < 2019 ? 2019 : demo.YearStarted, 6, 1), VillageCode = PondokPetirCode, CreatedAt = now, UpdatedAt = now });
+            foreach (var product in business.Products.Where(p => p.Permit is not null)) business.Permits.Add(product.Permit!);
+            var certified = business.Products.Where(p => p.HalalStatus == HalalStatus.Certified).ToList();
+            if (certified.Count > 0)
+            {
+                // Certificates issued before UU 6/2023 carry the old four-year validity; later ones stay valid while unchanged.
+                var issued = new DateOnly(2020 + index % 5, 1 + index % 12, 10);
+                business.Permits.Add(new Permit
+                {
+                    Kind = PermitKind.Halal, Number = string.Create(CultureInfo.InvariantCulture, $"ID3276{index + 1:0000}{issued.Year}{index + 1:00000}"),
+                    IssuedOn = issued, ExpiresOn = issued < new DateOnly(2023, 3, 31) ? issued.AddYears(4) : null,
+                    VillageCode = PondokPetirCode, CreatedAt = now, UpdatedAt = now,
+                    CoveredProducts = certified.Select(p => new HalalCertificateProduct { Product = p }).ToList(),
+                });
+            }
+            var latest = business.Observations[0];
+            var classes = Classification.Classify(new ClassificationInputs(latest.Workers, latest.InvestmentRp, latest.AnnualSalesRp), classification.Value);
+            business.IndustryClass = classes.Industry;
+            business.EnterpriseClass = classes.Enterprise;
+            business.EnterpriseBasis = classes.EnterpriseBasis;
+            business.ClassificationRule = $"{classes.IndustryRule}; {classes.EnterpriseRule}";
             db.Businesses.Add(business);
         }
         await db.SaveChangesAsync();
@@ -178,6 +202,19 @@ public sealed class DemoSeeder(
         await transaction.CommitAsync();
         logger.LogInformation("Seeded the demo sentra: {Businesses} businesses, {Products} products",
             DemoData.Businesses.Count, DemoData.Businesses.Sum(b => b.Products.Count));
+    }
+
+    private Permit? ProductPermit(string? number)
+    {
+        if (number is null) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (number.StartsWith("MD", StringComparison.Ordinal))
+        {
+            var issued = new DateOnly(2023, 3, 1);
+            return new Permit { Kind = PermitKind.BpomMd, Number = number, IssuedOn = issued, ExpiresOn = BpomMd.Expiry(issued), VillageCode = PondokPetirCode, CreatedAt = now, UpdatedAt = now };
+        }
+        var pirt = Pirt.Parse(number).Number ?? throw new InvalidOperationException($"Demo PIRT {number} does not parse.");
+        return new Permit { Kind = PermitKind.Pirt, Number = pirt.Digits, ExpiresOn = Pirt.Expiry(pirt, null), VillageCode = PondokPetirCode, CreatedAt = now, UpdatedAt = now };
     }
 
     /// <summary>A fictional NIK of Bojongsari (327611): birth date DDMMYY with 40 added to the day for women.</summary>

@@ -30,8 +30,9 @@ public sealed class Product : IAuditable
     public string? IngredientsEn { get; set; }
     public string? Allergens { get; set; }
     public string? Storage { get; set; }
-    /// <summary>The PIRT or BPOM MD number the product is sold under.</summary>
-    public string? PermitNumber { get; set; }
+    /// <summary>The PIRT or BPOM MD permit the product is sold under.</summary>
+    public int? PermitId { get; set; }
+    public Permit? Permit { get; set; }
     public HalalStatus HalalStatus { get; set; } = HalalStatus.NotCertified;
     public Availability Availability { get; set; } = Availability.ReadyStock;
     public int? PreOrderLeadDays { get; set; }
@@ -43,6 +44,9 @@ public sealed class Product : IAuditable
     public DateTime UpdatedAt { get; set; }
     [NotAudited]
     public long Version { get; set; }
+
+    public List<Photo> Photos { get; set; } = [];
+    public List<HalalCertificateProduct> HalalCertificates { get; set; } = [];
 
     string? IAuditable.AuditRegionCode => VillageCode;
 }

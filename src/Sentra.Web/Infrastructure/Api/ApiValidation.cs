@@ -13,6 +13,16 @@ public static class ApiValidation
 {
     public static ValidationProblem? Validate<T>(T model, IStringLocalizer localizer) where T : class
     {
+        var errors = Errors(model, localizer);
+        return errors.Count == 0 ? null : Problem(errors);
+    }
+
+    public static ValidationProblem Problem(Dictionary<string, List<string>> errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+
+    /// <summary>Annotation errors by camelCase field name, so callers can add domain errors before answering.</summary>
+    public static Dictionary<string, List<string>> Errors<T>(T model, IStringLocalizer localizer) where T : class
+    {
         var errors = new Dictionary<string, List<string>>();
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
@@ -29,7 +39,7 @@ public static class ApiValidation
                 list.Add(message);
             }
         }
-        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        return errors;
     }
 
     public static ValidationProblem Problem(string field, string message) =>
@@ -42,5 +52,5 @@ public static class ApiValidation
         _ => string.Format(System.Globalization.CultureInfo.CurrentCulture, template, display),
     };
 
-    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    public static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

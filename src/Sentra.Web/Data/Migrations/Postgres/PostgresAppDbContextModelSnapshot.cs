@@ -375,8 +375,21 @@ namespace Sentra.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ClassificationRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EnterpriseBasis")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EnterpriseClass")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndustryClass")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
@@ -448,6 +461,10 @@ namespace Sentra.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseClass");
+
+                    b.HasIndex("IndustryClass");
 
                     b.HasIndex("Nib");
 
@@ -559,6 +576,21 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     b.ToTable("BusinessOwners");
                 });
 
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.HalalCertificateProduct", b =>
+                {
+                    b.Property<int>("PermitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PermitId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("HalalCertificateProducts");
+                });
+
             modelBuilder.Entity("Sentra.Web.Features.Businesses.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -584,6 +616,57 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     b.HasIndex("BusinessId", "Day");
 
                     b.ToTable("OpeningHours");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Permit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BusinessId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DocumentFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("DocumentFileId");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.HasIndex("Kind", "Number");
+
+                    b.ToTable("Permits");
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Businesses.Person", b =>
@@ -658,6 +741,87 @@ namespace Sentra.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Photo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BusinessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("ProductId", "SortOrder");
+
+                    b.ToTable("Photos");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.ToTable("StoredFiles");
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Clusters.Cluster", b =>
@@ -893,9 +1057,8 @@ namespace Sentra.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("PermitNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int?>("PermitId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("PreOrderLeadDays")
                         .HasColumnType("integer");
@@ -929,6 +1092,8 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BusinessId");
+
+                    b.HasIndex("PermitId");
 
                     b.HasIndex("VillageCode");
 
@@ -1073,6 +1238,25 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.HalalCertificateProduct", b =>
+                {
+                    b.HasOne("Sentra.Web.Features.Businesses.Permit", "Permit")
+                        .WithMany("CoveredProducts")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sentra.Web.Features.Products.Product", "Product")
+                        .WithMany("HalalCertificates")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Permit");
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("Sentra.Web.Features.Businesses.OpeningHours", b =>
                 {
                     b.HasOne("Sentra.Web.Features.Businesses.Business", null)
@@ -1082,12 +1266,49 @@ namespace Sentra.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Permit", b =>
+                {
+                    b.HasOne("Sentra.Web.Features.Businesses.Business", "Business")
+                        .WithMany("Permits")
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sentra.Web.Features.Businesses.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Business");
+                });
+
             modelBuilder.Entity("Sentra.Web.Features.Businesses.Person", b =>
                 {
                     b.HasOne("Sentra.Web.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Photo", b =>
+                {
+                    b.HasOne("Sentra.Web.Features.Businesses.Business", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sentra.Web.Features.Products.Product", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("ProductId");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.StoredFile", b =>
+                {
+                    b.HasOne("Sentra.Web.Features.Businesses.Photo", null)
+                        .WithMany("Files")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Clusters.ClusterMembership", b =>
@@ -1117,7 +1338,14 @@ namespace Sentra.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Sentra.Web.Features.Businesses.Permit", "Permit")
+                        .WithMany()
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Business");
+
+                    b.Navigation("Permit");
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Businesses.Business", b =>
@@ -1132,7 +1360,16 @@ namespace Sentra.Web.Data.Migrations.Postgres
 
                     b.Navigation("Owners");
 
+                    b.Navigation("Permits");
+
+                    b.Navigation("Photos");
+
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Permit", b =>
+                {
+                    b.Navigation("CoveredProducts");
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Businesses.Person", b =>
@@ -1140,9 +1377,21 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     b.Navigation("Businesses");
                 });
 
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Photo", b =>
+                {
+                    b.Navigation("Files");
+                });
+
             modelBuilder.Entity("Sentra.Web.Features.Clusters.Cluster", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Products.Product", b =>
+                {
+                    b.Navigation("HalalCertificates");
+
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

@@ -360,8 +360,21 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClassificationRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseBasis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndustryClass")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
@@ -433,6 +446,10 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseClass");
+
+                    b.HasIndex("IndustryClass");
 
                     b.HasIndex("Nib");
 
@@ -542,6 +559,21 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                     b.ToTable("BusinessOwners");
                 });
 
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.HalalCertificateProduct", b =>
+                {
+                    b.Property<int>("PermitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PermitId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("HalalCertificateProducts");
+                });
+
             modelBuilder.Entity("Sentra.Web.Features.Businesses.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -565,6 +597,55 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                     b.HasIndex("BusinessId", "Day");
 
                     b.ToTable("OpeningHours");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Permit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BusinessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("DocumentFileId");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.HasIndex("Kind", "Number");
+
+                    b.ToTable("Permits");
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Businesses.Person", b =>
@@ -637,6 +718,85 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Photo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BusinessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("ProductId", "SortOrder");
+
+                    b.ToTable("Photos");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.ToTable("StoredFiles");
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Clusters.Cluster", b =>
@@ -866,9 +1026,8 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PermitNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("PermitId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("PreOrderLeadDays")
                         .HasColumnType("INTEGER");
@@ -902,6 +1061,8 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BusinessId");
+
+                    b.HasIndex("PermitId");
 
                     b.HasIndex("VillageCode");
 
@@ -1046,6 +1207,25 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.HalalCertificateProduct", b =>
+                {
+                    b.HasOne("Sentra.Web.Features.Businesses.Permit", "Permit")
+                        .WithMany("CoveredProducts")
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sentra.Web.Features.Products.Product", "Product")
+                        .WithMany("HalalCertificates")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Permit");
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("Sentra.Web.Features.Businesses.OpeningHours", b =>
                 {
                     b.HasOne("Sentra.Web.Features.Businesses.Business", null)
@@ -1055,12 +1235,49 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Permit", b =>
+                {
+                    b.HasOne("Sentra.Web.Features.Businesses.Business", "Business")
+                        .WithMany("Permits")
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sentra.Web.Features.Businesses.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Business");
+                });
+
             modelBuilder.Entity("Sentra.Web.Features.Businesses.Person", b =>
                 {
                     b.HasOne("Sentra.Web.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Photo", b =>
+                {
+                    b.HasOne("Sentra.Web.Features.Businesses.Business", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sentra.Web.Features.Products.Product", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("ProductId");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.StoredFile", b =>
+                {
+                    b.HasOne("Sentra.Web.Features.Businesses.Photo", null)
+                        .WithMany("Files")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Clusters.ClusterMembership", b =>
@@ -1090,7 +1307,14 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Sentra.Web.Features.Businesses.Permit", "Permit")
+                        .WithMany()
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Business");
+
+                    b.Navigation("Permit");
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Businesses.Business", b =>
@@ -1105,7 +1329,16 @@ namespace Sentra.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Owners");
 
+                    b.Navigation("Permits");
+
+                    b.Navigation("Photos");
+
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Permit", b =>
+                {
+                    b.Navigation("CoveredProducts");
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Businesses.Person", b =>
@@ -1113,9 +1346,21 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                     b.Navigation("Businesses");
                 });
 
+            modelBuilder.Entity("Sentra.Web.Features.Businesses.Photo", b =>
+                {
+                    b.Navigation("Files");
+                });
+
             modelBuilder.Entity("Sentra.Web.Features.Clusters.Cluster", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Products.Product", b =>
+                {
+                    b.Navigation("HalalCertificates");
+
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

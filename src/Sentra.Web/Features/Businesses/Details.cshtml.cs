@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sentra.Web.Data;
+using Sentra.Web.Features.Accounts;
+using Sentra.Web.Features.Audit;
+using Sentra.Web.Features.Kbli;
+using Sentra.Web.Features.Users;
+using Sentra.Web.Infrastructure.PersonalData;
+using Sentra.Web.Infrastructure.Validation;
+
+namespace Sentra.Web.Features.Businesses;
+
+[Authorize]
+public sealed class DetailsModel(BusinessService service, AuditTrail audit, AppDbContext db, UserAdministration users,
+    UserInvitations invitations, PersonalDataProtector protector, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public BusinessDetail Business { get; private set; } = null!;
+    public AuditPage History { get; private set; } = new([], 0, 1, 50);
+    public Dictionary<string, string> KbliTitles { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+    public string? RevealedNik { get; private set; }
+    public int? RevealedFor { get; private set; }
+    public bool CanReveal => RegistryAccess.CanRevealPersonalData(User, Business.VillageCode);
+    public bool CanInvite => Business.CanDecide;
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostVerifyAsync(int id, long version) => await DecideAsync(id, await service.VerifyAsync(User, id, version), "Registry.Verified");
+    public async Task<IActionResult> OnPostDeactivateAsync(int id, long version) => await DecideAsync(id, await service.DeactivateAsync(User, id, version), "Registry.Deactivated");
+    public async Task<IActionResult> OnPostReactivateAsync(int id, long version) => await DecideAsync(id, await service.ReactivateAsync(User, id, version), "Registry.Reactivated");
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        var result = await service.DeleteAsync(User, id);
+        if (result.Outcome == Outcome.Ok) return Redirect("/registry/businesses");
+        return await DecideAsync(id, result, "");
+    }
+
+    public async Task<IActionResult> OnPostRemovePermitAsync(int id, int permitId) =>
+        await DecideAsync(id, await service.RemovePermitAsync(User, id, permitId), "Registry.PermitRemoved");
+
+    public async Task<IActionResult> OnPostRevealNikAsync(int id, int personId)
+    {
+        var result = await service.RevealNikAsync(User, id, personId);
+        if (result.Outcome == Outcome.Forbidden) return Forbid();
+        if (!await LoadAsync(id)) return NotFound();
+        if (result.Value is { } nik)
+        {
+            RevealedNik = nik;
+            RevealedFor = personId;
+            History = await audit.SearchAsync(User, new AuditQuery(EntityType: nameof(Businesses.Business), EntityId: Id(id)));
+        }
+        return Page();
+    }
+
+    /// <summary>Gives an owner without an account one, linked to their person record, and shows the invitation link.</summary>
+    public async Task<IActionResult> OnPostInviteOwnerAsync(int id, int personId)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!Business.CanDecide) return Forbid();
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.Businesses.Any(o => o.BusinessId == id));
+        if (person is null) return NotFound();
+        if (person.UserId is not null) return Redirect($"/registry/businesses/{id}");
+        var phone = person.PhoneCipher is null ? null : protector.Decrypt(person.PhoneCipher);
+        var email = person.EmailCipher is null ? null : protector.Decrypt(person.EmailCipher);
+        var (user, errors) = await users.CreateAsync(User, new NewUser { DisplayName = person.Name, Email = email, Phone = phone, Role = Roles.Owner });
+        if (user is null)
+        {
+            Error = string.Join(" ", errors.Select(e => e.Message(t)));
+            return Page();
+        }
+        person.UserId = user.Id;
+        await db.SaveChangesAsync();
+        await invitations.SendAsync(this, user);
+        return Redirect($"/registry/businesses/{id}");
+    }
+
+    private async Task<IActionResult> DecideAsync<T>(int id, ServiceResult<T> result, string doneKey)
+    {
+        if (result.Outcome == Outcome.Forbidden) return Forbid();
+        if (result.Outcome == Outcome.NotFound) return NotFound();
+        if (!await LoadAsync(id)) return NotFound();
+        Message = result.Outcome == Outcome.Ok ? t[doneKey].Value : null;
+        Error = result.Outcome switch
+        {
+            Outcome.Conflict => t["Api.ConflictDetail"].Value,
+            Outcome.Invalid => string.Join(" ", result.Errors.Select(e => t[e.MessageKey].Value)),
+            _ => null,
+        };
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var result = await service.GetAsync(User, id);
+        if (result.Value is null) return false;
+        Business = result.Value;
+        var codes = Business.Kbli.ToList();
+        KbliTitles = await db.KbliCodes.AsNoTracking().Where(k => k.Version == KbliCode.Version2020 && codes.Contains(k.Code))
+            .ToDictionaryAsync(k => k.Code, k => k.TitleId);
+        if (RegistryAccess.IsStaff(User))
+            History = await audit.SearchAsync(User, new AuditQuery(EntityType: nameof(Businesses.Business), EntityId: Id(id)));
+        return true;
+    }
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
