@@ -2,9 +2,11 @@ using Sentra.Web.Data;
 using Sentra.Web.Features.Accounts;
 using Sentra.Web.Features.Audit;
 using Sentra.Web.Features.Businesses;
+using Sentra.Web.Features.Clusters;
 using Sentra.Web.Features.Products;
 using Sentra.Web.Features.Demo;
 using Sentra.Web.Features.Health;
+using Sentra.Web.Features.Import;
 using Sentra.Web.Features.Kbli;
 using Sentra.Web.Features.Regions;
 using Sentra.Web.Infrastructure;
@@ -25,6 +27,7 @@ try
         .AddSentraAccounts(builder.Configuration)
         .AddSentraAudit()
         .AddSentraRegistry(builder.Configuration)
+        .AddSentraImport()
         .AddSentraHealth()
         .AddSentraDemo(builder.Configuration)
         .AddSentraPages();
@@ -44,8 +47,11 @@ try
     api.MapKbliApi();
     api.MapAuditApi();
     api.MapBusinessesApi();
+    api.MapClustersApi();
     api.MapProductsApi();
     app.MapPhotoFiles();
+    app.MapRegistryExport();
+    app.MapImportTemplates();
 
     app.MapSentraHealth();
     app.MapSentraOpenApi();

@@ -34,6 +34,7 @@ public static class PlatformSetup
         services.AddSingleton<PersonalDataProtector>();
         services.AddSentraErrors();
         services.AddSentraLocalization();
+        services.AddSentraMap(configuration);
         services.ConfigureHttpJsonOptions(o =>
         {
             // Unknown fields are a client error, not something to ignore silently.
@@ -56,6 +57,17 @@ public static class PlatformSetup
         }));
         services.AddDataProtection().SetApplicationName("Sentra").PersistKeysToDbContext<AppDbContext>();
         services.AddAntiforgery(o => o.Cookie.Name = "sentra.af");
+        // Phones on slow mobile data: compress text responses (HTTPS too: pages carry no secrets an attacker
+        // could guess byte by byte next to their own input, and antiforgery tokens are masked per response).
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/problem+json"]);
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         // Emit Indonesian and symbols (Rp, →, •) as text rather than &#x…; entities: lighter pages, same safety.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         if (string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
@@ -77,6 +89,7 @@ public static class PlatformSetup
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
                 o.AddPublicPageConventions();
                 o.Conventions.AddPageRoute("/Businesses/Edit", "/registry/businesses/new");
+                o.Conventions.AddPageRoute("/Clusters/Edit", "/registry/clusters/new");
                 o.Conventions.AddPageRoute("/Products/Edit", "/registry/products/new");
             })
             .AddViewLocalization()
@@ -106,7 +119,13 @@ public static class PlatformSetup
         app.UseMiddleware<ApiBodyLimitMiddleware>();
         app.UseSentraErrors();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseStaticFiles();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Files linked with asp-append-version carry their hash in ?v=: cache them for a year.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+                context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();

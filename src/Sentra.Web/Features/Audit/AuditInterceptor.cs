@@ -33,6 +33,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     /// <summary>Who is acting when there is no HTTP request (start-up, command line).</summary>
     public static readonly AsyncLocal<string?> BackgroundActor = new();
 
+    /// <summary>The signed-in user on whose behalf background work runs (an import started from a page).</summary>
+    public static readonly AsyncLocal<ClaimsPrincipal?> BackgroundUser = new();
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -157,15 +160,30 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         nameof(IdentityUser.NormalizedUserName),
     ];
 
+    private enum Treatment
+    {
+        Audited,
+        Masked,
+        Skipped,
+    }
+
+    /// <summary>How each mapped property is audited, worked out once per property (reflection is too slow per save).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IProperty, Treatment> Treatments = new();
+
+    private static Treatment TreatmentOf(Microsoft.EntityFrameworkCore.Metadata.IProperty property, object entity) =>
+        Treatments.GetOrAdd(property, p =>
+            p.IsShadowProperty() || p.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null
+            || (entity is IdentityUser && IdentityNoise.Contains(p.Name)) ? Treatment.Skipped
+            : p.PropertyInfo?.GetCustomAttribute<PersonalDataAttribute>() is not null ? Treatment.Masked
+            : Treatment.Audited);
+
     private static IEnumerable<PropertyEntry> AuditedProperties(EntityEntry entry) =>
-        entry.Properties.Where(p => p.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is null
-                                    && !p.Metadata.IsShadowProperty()
-                                    && !(entry.Entity is IdentityUser && IdentityNoise.Contains(p.Metadata.Name)));
+        entry.Properties.Where(p => TreatmentOf(p.Metadata, entry.Entity) != Treatment.Skipped);
 
     private static string? Show(PropertyEntry property, object? value)
     {
         if (value is null) return null;
-        if (property.Metadata.PropertyInfo?.GetCustomAttribute<PersonalDataAttribute>() is not null) return Masked;
+        if (TreatmentOf(property.Metadata, property.EntityEntry.Entity) == Treatment.Masked) return Masked;
         return value switch
         {
             DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
@@ -179,7 +197,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
     private (string? Id, string? Name) CurrentActor()
     {
-        var user = http.HttpContext?.User;
+        var user = http.HttpContext?.User ?? BackgroundUser.Value;
         if (user?.Identity?.IsAuthenticated == true)
             return (user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(ClaimTypes.Name));
         return (null, BackgroundActor.Value ?? (http.HttpContext is null ? "system" : "anonymous"));

@@ -64,6 +64,24 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock)
         return new AuditPage(rows.Select(ToRow).ToList(), total, page, pageSize);
     }
 
+    /// <summary>The history of a record together with the records that belong to it (a business's owners, permits…).</summary>
+    public async Task<AuditPage> HistoryAsync(ClaimsPrincipal reader, IReadOnlyCollection<(string Type, string Id)> records, int pageSize = 100,
+        CancellationToken cancellationToken = default)
+    {
+        var scope = reader.RegionScope();
+        var query = db.AuditEntries.AsNoTracking();
+        if (scope.Length > 0) query = query.Where(a => a.RegionCode == scope || a.RegionCode!.StartsWith(scope + "."));
+        var matching = new List<AuditEntry>();
+        foreach (var type in records.GroupBy(r => r.Type))
+        {
+            var ids = type.Select(r => r.Id).Distinct().ToList();
+            matching.AddRange(await query.Where(a => a.EntityType == type.Key && ids.Contains(a.EntityId))
+                .OrderByDescending(a => a.Id).Take(pageSize).ToListAsync(cancellationToken));
+        }
+        var rows = matching.OrderByDescending(a => a.Id).Take(pageSize).Select(ToRow).ToList();
+        return new AuditPage(rows, rows.Count, 1, pageSize);
+    }
+
     public static AuditRow ToRow(AuditEntry a) => new(a.Id, a.OccurredAt, a.UserId, a.UserName, a.Action, a.EntityType, a.EntityId,
         JsonSerializer.Deserialize<List<AuditChange>>(a.Changes, Json) ?? []);
 

@@ -52,7 +52,7 @@ public sealed class DetailsModel(BusinessService service, AuditTrail audit, AppD
         {
             RevealedNik = nik;
             RevealedFor = personId;
-            History = await audit.SearchAsync(User, new AuditQuery(EntityType: nameof(Businesses.Business), EntityId: Id(id)));
+            History = await HistoryAsync(id);
         }
         return Page();
     }
@@ -102,9 +102,19 @@ public sealed class DetailsModel(BusinessService service, AuditTrail audit, AppD
         var codes = Business.Kbli.ToList();
         KbliTitles = await db.KbliCodes.AsNoTracking().Where(k => k.Version == KbliCode.Version2020 && codes.Contains(k.Code))
             .ToDictionaryAsync(k => k.Code, k => k.TitleId);
-        if (RegistryAccess.IsStaff(User))
-            History = await audit.SearchAsync(User, new AuditQuery(EntityType: nameof(Businesses.Business), EntityId: Id(id)));
+        if (RegistryAccess.IsStaff(User)) History = await HistoryAsync(id);
         return true;
+    }
+
+    /// <summary>The business's own changes and those of its owners, figures, permits and products.</summary>
+    private async Task<AuditPage> HistoryAsync(int id)
+    {
+        var records = new List<(string, string)> { (nameof(Businesses.Business), Id(id)) };
+        records.AddRange(Business.Owners.Select(o => (nameof(Person), Id(o.PersonId))));
+        records.AddRange(Business.Observations.Select(o => (nameof(BusinessObservation), Id(o.Id))));
+        records.AddRange(Business.Permits.Select(p => (nameof(Permit), Id(p.Id))));
+        records.AddRange(Business.Products.Select(p => (nameof(Products.Product), Id(p.Id))));
+        return await audit.HistoryAsync(User, records);
     }
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -16,6 +16,7 @@ public static class RegistrySetup
         services.AddScoped<RegistryAccess>();
         services.AddScoped<RegionChoices>();
         services.AddScoped<BusinessService>();
+        services.AddScoped<Clusters.ClusterService>();
         services.AddScoped<ProductService>();
         return services;
     }

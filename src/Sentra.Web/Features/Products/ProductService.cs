@@ -197,7 +197,7 @@ public sealed class ProductService(AppDbContext db, RegistryAccess access, Produ
             Height = processed.Height, CreatedAt = Now,
             Files = processed.Variants.Select(v => new StoredFile
             {
-                Id = Guid.CreateVersion7(), Name = v.Name, ContentType = v.ContentType, Width = v.Width, Height = v.Height,
+                Name = v.Name, ContentType = v.ContentType, Width = v.Width, Height = v.Height,
                 Length = v.Bytes.Length, Bytes = v.Bytes, CreatedAt = Now,
             }).ToList(),
         };

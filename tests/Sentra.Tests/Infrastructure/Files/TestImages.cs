@@ -6,7 +6,7 @@ using SkiaSharp;
 namespace Sentra.Tests.Infrastructure.Files;
 
 /// <summary>Builds test images and files in memory: no binary fixtures.</summary>
-internal static class TestImages
+public static class TestImages
 {
     public static ImageProcessor Processor(ImageOptions? options = null) => new(Options.Create(options ?? new ImageOptions()));
 

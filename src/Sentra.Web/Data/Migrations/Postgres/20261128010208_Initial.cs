@@ -66,6 +66,10 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     MainProductType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     SalesChannels = table.Column<int>(type: "integer", nullable: false),
                     PublicWhatsApp = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IndustryClass = table.Column<int>(type: "integer", nullable: false),
+                    EnterpriseClass = table.Column<int>(type: "integer", nullable: false),
+                    EnterpriseBasis = table.Column<int>(type: "integer", nullable: false),
+                    ClassificationRule = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     VerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     VerifiedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
@@ -251,52 +255,6 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_OpeningHours", x => x.Id);
                     table.ForeignKey(
                         name: "FK_OpeningHours_Businesses_BusinessId",
-                        column: x => x.BusinessId,
-                        principalTable: "Businesses",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Products",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BusinessId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KbliVersion = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    KbliCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    NetQuantity = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    NetUnit = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    PriceRp = table.Column<long>(type: "bigint", nullable: false),
-                    ShelfLifeDays = table.Column<int>(type: "integer", nullable: true),
-                    Packaging = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Ingredients = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    IngredientsEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Allergens = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Storage = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    PermitNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    HalalStatus = table.Column<int>(type: "integer", nullable: false),
-                    Availability = table.Column<int>(type: "integer", nullable: false),
-                    PreOrderLeadDays = table.Column<int>(type: "integer", nullable: true),
-                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
-                    VillageCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Products", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Products_Businesses_BusinessId",
                         column: x => x.BusinessId,
                         principalTable: "Businesses",
                         principalColumn: "Id",
@@ -539,6 +497,152 @@ namespace Sentra.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "HalalCertificateProducts",
+                columns: table => new
+                {
+                    PermitId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HalalCertificateProducts", x => new { x.PermitId, x.ProductId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Permits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BusinessId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DocumentFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    VillageCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Permits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Permits_Businesses_BusinessId",
+                        column: x => x.BusinessId,
+                        principalTable: "Businesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Products",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BusinessId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KbliVersion = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    KbliCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NetQuantity = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    NetUnit = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    PriceRp = table.Column<long>(type: "bigint", nullable: false),
+                    ShelfLifeDays = table.Column<int>(type: "integer", nullable: true),
+                    Packaging = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Ingredients = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IngredientsEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Allergens = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Storage = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PermitId = table.Column<int>(type: "integer", nullable: true),
+                    HalalStatus = table.Column<int>(type: "integer", nullable: false),
+                    Availability = table.Column<int>(type: "integer", nullable: false),
+                    PreOrderLeadDays = table.Column<int>(type: "integer", nullable: true),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    VillageCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Products", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Products_Businesses_BusinessId",
+                        column: x => x.BusinessId,
+                        principalTable: "Businesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Products_Permits_PermitId",
+                        column: x => x.PermitId,
+                        principalTable: "Permits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Photos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BusinessId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    Caption = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Photos_Businesses_BusinessId",
+                        column: x => x.BusinessId,
+                        principalTable: "Businesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Photos_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PhotoId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredFiles_Photos_PhotoId",
+                        column: x => x.PhotoId,
+                        principalTable: "Photos",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -608,6 +712,16 @@ namespace Sentra.Web.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Businesses_EnterpriseClass",
+                table: "Businesses",
+                column: "EnterpriseClass");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Businesses_IndustryClass",
+                table: "Businesses",
+                column: "IndustryClass");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Businesses_Nib",
                 table: "Businesses",
                 column: "Nib");
@@ -649,6 +763,11 @@ namespace Sentra.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_HalalCertificateProducts_ProductId",
+                table: "HalalCertificateProducts",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpeningHours_BusinessId_Day",
                 table: "OpeningHours",
                 columns: new[] { "BusinessId", "Day" });
@@ -665,9 +784,44 @@ namespace Sentra.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Permits_BusinessId",
+                table: "Permits",
+                column: "BusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Permits_DocumentFileId",
+                table: "Permits",
+                column: "DocumentFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Permits_ExpiresOn",
+                table: "Permits",
+                column: "ExpiresOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Permits_Kind_Number",
+                table: "Permits",
+                columns: new[] { "Kind", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Photos_BusinessId",
+                table: "Photos",
+                column: "BusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Photos_ProductId_SortOrder",
+                table: "Photos",
+                columns: new[] { "ProductId", "SortOrder" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_BusinessId",
                 table: "Products",
                 column: "BusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_PermitId",
+                table: "Products",
+                column: "PermitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_VillageCode",
@@ -683,11 +837,56 @@ namespace Sentra.Web.Data.Migrations.Postgres
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_PhotoId",
+                table: "StoredFiles",
+                column: "PhotoId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_HalalCertificateProducts_Permits_PermitId",
+                table: "HalalCertificateProducts",
+                column: "PermitId",
+                principalTable: "Permits",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_HalalCertificateProducts_Products_ProductId",
+                table: "HalalCertificateProducts",
+                column: "ProductId",
+                principalTable: "Products",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Permits_StoredFiles_DocumentFileId",
+                table: "Permits",
+                column: "DocumentFileId",
+                principalTable: "StoredFiles",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Permits_Businesses_BusinessId",
+                table: "Permits");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Photos_Businesses_BusinessId",
+                table: "Photos");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Products_Businesses_BusinessId",
+                table: "Products");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Products_Permits_PermitId",
+                table: "Products");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -722,10 +921,10 @@ namespace Sentra.Web.Data.Migrations.Postgres
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "OpeningHours");
+                name: "HalalCertificateProducts");
 
             migrationBuilder.DropTable(
-                name: "Products");
+                name: "OpeningHours");
 
             migrationBuilder.DropTable(
                 name: "ReferenceDataSets");
@@ -746,13 +945,25 @@ namespace Sentra.Web.Data.Migrations.Postgres
                 name: "Clusters");
 
             migrationBuilder.DropTable(
-                name: "Businesses");
-
-            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Offices");
+
+            migrationBuilder.DropTable(
+                name: "Businesses");
+
+            migrationBuilder.DropTable(
+                name: "Permits");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "Photos");
+
+            migrationBuilder.DropTable(
+                name: "Products");
         }
     }
 }

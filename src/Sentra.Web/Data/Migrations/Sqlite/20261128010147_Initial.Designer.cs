@@ -11,8 +11,8 @@ using Sentra.Web.Data;
 namespace Sentra.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128003439_Registry")]
-    partial class Registry
+    [Migration("20261128010147_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

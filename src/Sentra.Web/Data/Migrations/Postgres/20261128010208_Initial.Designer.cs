@@ -12,8 +12,8 @@ using Sentra.Web.Data;
 namespace Sentra.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261128003452_Registry")]
-    partial class Registry
+    [Migration("20261128010208_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
