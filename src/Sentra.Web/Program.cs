@@ -51,6 +51,7 @@ try
     api.MapProductsApi();
     app.MapPhotoFiles();
     app.MapRegistryExport();
+    app.MapPermitDocuments();
     app.MapImportTemplates();
 
     app.MapSentraHealth();

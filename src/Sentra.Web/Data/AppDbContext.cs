@@ -134,6 +134,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(b => b.VillageCode).HasMaxLength(20);
             e.Property(b => b.MainProductType).HasMaxLength(200);
             e.Property(b => b.PublicWhatsApp).HasMaxLength(20);
+            e.Property(b => b.WebsiteUrl).HasMaxLength(300);
+            e.Property(b => b.MarketplaceUrl).HasMaxLength(300);
             e.Property(b => b.VerifiedById).HasMaxLength(450);
             e.Property(b => b.Version).IsConcurrencyToken();
             e.HasIndex(b => b.Nib);

@@ -150,6 +150,46 @@ public sealed class BusinessApiTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal("2027-03-15", issued.GetProperty("expiresOn").GetString());
     }
 
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("instagram.com/keripik")]
+    [InlineData("ftp://example.com/x")]
+    public async Task Links_must_be_absolute_web_addresses(string url)
+    {
+        var client = await As(DemoAccounts.Officer);
+        var input = WithVersion(RegistryTestData.NewBusiness("Keripik Tautan"), 0);
+        input["websiteUrl"] = url;
+        var response = await client.PostAsJsonAsync("/api/v1/businesses", input);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("websiteUrl")[0].GetString();
+        Assert.Contains("https://", message);
+    }
+
+    [Fact]
+    public async Task A_nik_from_an_unknown_district_is_saved_with_a_warning()
+    {
+        var officer = await As(DemoAccounts.Officer);
+        var id = await RegistryTestData.OwnerTwoBusinessAsync(App);
+        // 99.01.01 is no district of Permendagri 72/2019 (newer provinces are not in the list): a warning, not an error.
+        var response = await officer.PostAsJsonAsync($"/api/v1/businesses/{id}/owners", new { name = "Pendatang Baru", nik = "9901010101900001" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var owner = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Nik.UnknownDistrict", owner.GetProperty("warnings")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Staff_product_list_filters_by_halal_status()
+    {
+        var officer = await App.SignedInAsync(DemoAccounts.Officer);
+        var html = await officer.GetStringAsync("/registry/products?halal=Certified");
+        await using var db = App.NewDbContext();
+        var certified = await db.Products.CountAsync(p => p.HalalStatus == Sentra.Web.Features.Products.HalalStatus.Certified);
+        Assert.Contains($"{certified} data", html);
+        Assert.DoesNotContain("Belum bersertifikat halal</td>", html);
+        var owner = await App.SignedInAsync(DemoAccounts.OwnerOne);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.GetAsync("/registry/products")).StatusCode);
+    }
+
     private static Dictionary<string, object?> WithVersion(object input, long version)
     {
         var json = JsonSerializer.SerializeToElement(input);

@@ -106,6 +106,22 @@ public sealed class OwnerAccessTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task Owner_reports_figures_and_adds_a_permit_for_their_own_business()
+    {
+        var owner = App.WithToken(await App.TokenAsync(DemoAccounts.OwnerOne));
+        var id = await RegistryTestData.OwnerOneBusinessAsync(App);
+        var observation = await owner.PostAsJsonAsync($"/api/v1/businesses/{id}/observations",
+            new { year = 2025, half = 1, source = "OfficerVisit", paidFemale = 4, annualSalesRp = 90_000_000L });
+        Assert.Equal(HttpStatusCode.Created, observation.StatusCode);
+        // An owner's figures are an owner report, whatever the request says, and send the business back for re-verification.
+        Assert.Equal("OwnerReport", (await observation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("source").GetString());
+        var detail = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/businesses/{id}");
+        Assert.Equal("NeedsReverification", detail.GetProperty("status").GetString());
+        var permit = await owner.PostAsJsonAsync($"/api/v1/businesses/{id}/permits", new { kind = "Pirt", number = "206327609014730" });
+        Assert.Equal(HttpStatusCode.Created, permit.StatusCode);
+    }
+
+    [Fact]
     public async Task Officer_reveals_a_nik_and_the_reveal_is_audited()
     {
         var officer = App.WithToken(await App.TokenAsync(DemoAccounts.Officer));

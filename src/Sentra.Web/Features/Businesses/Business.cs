@@ -31,6 +31,10 @@ public sealed class Business : IAuditable
     public SalesChannels SalesChannels { get; set; }
     /// <summary>A WhatsApp number the owner chose to publish for buyers (+62…); not personal data once published.</summary>
     public string? PublicWhatsApp { get; set; }
+    /// <summary>The business's website or social media page (absolute http/https URL).</summary>
+    public string? WebsiteUrl { get; set; }
+    /// <summary>Its shop on a marketplace (Tokopedia, Shopee…).</summary>
+    public string? MarketplaceUrl { get; set; }
 
     /// <summary>Computed from the latest observation by the classification rules, never typed.</summary>
     public Rules.IndustryClass IndustryClass { get; set; }

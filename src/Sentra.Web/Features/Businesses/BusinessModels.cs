@@ -63,6 +63,14 @@ public sealed class BusinessInput
     [Display(Name = "Field.PublicWhatsApp")]
     public string? PublicWhatsApp { get; set; }
 
+    [StringLength(300, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.WebsiteUrl")]
+    public string? WebsiteUrl { get; set; }
+
+    [StringLength(300, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.MarketplaceUrl")]
+    public string? MarketplaceUrl { get; set; }
+
     [Display(Name = "Field.KbliCodes")]
     public List<string> KbliCodes { get; set; } = [];
 
@@ -108,7 +116,9 @@ public sealed record BusinessListItem(
 
 public sealed record ClusterRef(int Id, string Name);
 
-public sealed record OwnerView(int PersonId, string Name, string? NikMasked, Sex? Sex, string? PhoneMasked, bool HasAccount, bool IsPrimary);
+/// <summary>An owner as shown: personal data masked. <see cref="Warnings"/> carries resource keys of things to check (not errors).</summary>
+public sealed record OwnerView(int PersonId, string Name, string? NikMasked, Sex? Sex, string? PhoneMasked, bool HasAccount, bool IsPrimary,
+    IReadOnlyList<string>? Warnings = null);
 
 public sealed record PermitView(int Id, PermitKind Kind, string Number, DateOnly? IssuedOn, DateOnly? ExpiresOn, ExpiryState? State,
     bool HasDocument, IReadOnlyList<int> CoveredProductIds);
@@ -122,8 +132,9 @@ public sealed record ProductSummary(int Id, string Name, string Category, long P
 public sealed record BusinessDetail(
     int Id, string Name, string? Brand, LegalForm LegalForm, string? Nib, int? YearStarted, string? Street, string? Rt, string? Rw,
     string VillageCode, string? VillageName, string? DistrictName, string? CityName, double? Latitude, double? Longitude,
-    string? MainProductType, SalesChannels SalesChannels, string? PublicWhatsApp, BusinessStatus Status, DateTime? VerifiedAt,
+    string? MainProductType, SalesChannels SalesChannels, string? PublicWhatsApp, string? WebsiteUrl, string? MarketplaceUrl, BusinessStatus Status, DateTime? VerifiedAt,
     string? VerifiedBy, ClassificationResult? Classification, IReadOnlyList<string> Kbli, IReadOnlyList<ClusterRef> Clusters,
     IReadOnlyList<OpeningHoursInput> OpeningHours, IReadOnlyList<OwnerView> Owners, IReadOnlyList<PermitView> Permits,
     IReadOnlyList<ObservationView> Observations, IReadOnlyList<ProductSummary> Products, bool IsDemo, long Version,
-    DateTime CreatedAt, DateTime UpdatedAt, bool CanEdit, bool CanDecide);
+    DateTime CreatedAt, DateTime UpdatedAt, bool CanEdit, bool CanDecide,
+    IReadOnlyList<PhotoView> Photos);

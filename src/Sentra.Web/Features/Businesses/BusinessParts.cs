@@ -1,10 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sentra.Web.Data;
 using Sentra.Web.Features.Accounts;
 using Sentra.Web.Features.Audit;
 using Sentra.Web.Features.Businesses.Rules;
+using Sentra.Web.Features.Products;
 using Sentra.Web.Features.Regions;
+using Sentra.Web.Infrastructure.Files;
 using Sentra.Web.Infrastructure.PersonalData;
 using Sentra.Web.Infrastructure.Validation;
 
@@ -193,7 +197,8 @@ public sealed partial class BusinessService
         await db.SaveChangesAsync();
         return ServiceResult<OwnerView>.Ok(new OwnerView(person.Id, person.Name,
             person.NikMasked is { Length: 8 } m ? m[..4] + new string(Masking.Dot, 8) + m[4..] : null, person.Sex,
-            Masking.Phone(person.PhoneLast4) is { Length: > 0 } p ? p : null, person.UserId is not null, link.IsPrimary));
+            Masking.Phone(person.PhoneLast4) is { Length: > 0 } p ? p : null, person.UserId is not null, link.IsPrimary,
+            nik is { UnknownDistrict: true } ? ["Nik.UnknownDistrict"] : null));
     }
 
     public async Task<ServiceResult<bool>> RemoveOwnerAsync(ClaimsPrincipal user, int businessId, int personId)
@@ -226,7 +231,8 @@ public sealed partial class BusinessService
 
     public async Task<ServiceResult<ObservationView>> AddObservationAsync(ClaimsPrincipal user, int businessId, ObservationInput input, ObservationSource? forcedSource = null)
     {
-        var business = await access.Businesses(user).Include(b => b.Observations).FirstOrDefaultAsync(b => b.Id == businessId);
+        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).Include(b => b.Observations)
+            .FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<ObservationView>.NotFound();
         if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<ObservationView>.Forbidden();
         var errors = new List<FieldError>();
@@ -262,7 +268,8 @@ public sealed partial class BusinessService
 
     public async Task<ServiceResult<PermitView>> AddPermitAsync(ClaimsPrincipal user, int businessId, PermitInput input)
     {
-        var business = await access.Businesses(user).Include(b => b.Products).Include(b => b.Permits).FirstOrDefaultAsync(b => b.Id == businessId);
+        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).Include(b => b.Products)
+            .Include(b => b.Permits).AsSplitQuery().FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<PermitView>.NotFound();
         if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<PermitView>.Forbidden();
         var errors = new List<FieldError>();
@@ -343,7 +350,8 @@ public sealed partial class BusinessService
 
     public async Task<ServiceResult<bool>> RemovePermitAsync(ClaimsPrincipal user, int businessId, int permitId)
     {
-        var business = await access.Businesses(user).Include(b => b.Permits).ThenInclude(p => p.CoveredProducts).ThenInclude(c => c.Product)
+        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person)
+            .Include(b => b.Permits).ThenInclude(p => p.CoveredProducts).ThenInclude(c => c.Product)
             .Include(b => b.Products).FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<bool>.NotFound();
         if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<bool>.Forbidden();
@@ -352,6 +360,8 @@ public sealed partial class BusinessService
         foreach (var covered in permit.CoveredProducts.Select(c => c.Product!))
             if (covered.HalalCertificates.Count <= 1) covered.HalalStatus = Products.HalalStatus.NotCertified;
         foreach (var p in business.Products.Where(p => p.PermitId == permit.Id)) p.PermitId = null;
+        // The scan goes with the permit.
+        if (permit.DocumentFileId is { } documentId) db.StoredFiles.RemoveRange(db.StoredFiles.Where(f => f.Id == documentId));
         db.Permits.Remove(permit);
         business.UpdatedAt = Now;
         business.Version++;
@@ -360,4 +370,136 @@ public sealed partial class BusinessService
     }
 
     public static bool InRegion(ClaimsPrincipal user, string? code) => RegionCodes.IsWithin(code, user.RegionScope());
+}
+
+/// <summary>Permit documents and photos of the business itself (product photos are <see cref="ProductService"/>'s).</summary>
+public sealed partial class BusinessService
+{
+    /// <summary>Name of the <see cref="StoredFile"/> that holds a permit's scan.</summary>
+    public const string DocumentFileName = "document";
+
+    /// <summary>Photos of the business itself (the place, the kitchen, the shop front), beside its products' photos.</summary>
+    public const int MaxBusinessPhotos = 6;
+
+    private readonly DocumentChecker? _documents;
+    private readonly ImageProcessor? _images;
+
+    /// <summary>
+    /// The constructor DI uses (it picks the one with the most parameters it can satisfy): the file checkers are needed
+    /// only by the methods below.
+    /// </summary>
+    public BusinessService(AppDbContext db, RegistryAccess access, PersonalDataProtector protector, AuditTrail audit,
+        IOptions<ClassificationOptions> classification, TimeProvider clock, DocumentChecker documents, ImageProcessor images)
+        : this(db, access, protector, audit, classification, clock)
+    {
+        _documents = documents;
+        _images = images;
+    }
+
+    private DocumentChecker Documents => _documents ?? throw new InvalidOperationException("BusinessService was created without a DocumentChecker.");
+    private ImageProcessor Images => _images ?? throw new InvalidOperationException("BusinessService was created without an ImageProcessor.");
+
+    /// <summary>
+    /// Attaches the scanned permit (PDF, JPEG or PNG, checked by content and size; images are re-encoded without metadata),
+    /// replacing and deleting any earlier scan.
+    /// </summary>
+    public async Task<ServiceResult<PermitView>> AttachPermitDocumentAsync(ClaimsPrincipal user, int businessId, int permitId, Stream upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person)
+            .Include(b => b.Permits).ThenInclude(p => p.CoveredProducts).AsSplitQuery().FirstOrDefaultAsync(b => b.Id == businessId);
+        if (business is null) return ServiceResult<PermitView>.NotFound();
+        if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<PermitView>.Forbidden();
+        var permit = business.Permits.FirstOrDefault(p => p.Id == permitId);
+        if (permit is null) return ServiceResult<PermitView>.NotFound();
+        CheckedDocument document;
+        try
+        {
+            document = await Documents.CheckAsync(upload);
+        }
+        catch (UploadRejectedException e)
+        {
+            return ServiceResult<PermitView>.Invalid("Document", e.ErrorKey);
+        }
+
+        // The key is generated by EF on Add; the permit then points at it.
+        var file = new StoredFile
+        {
+            Name = DocumentFileName, ContentType = document.ContentType, Length = document.Bytes.Length, Bytes = document.Bytes, CreatedAt = Now,
+        };
+        db.StoredFiles.Add(file);
+        var previous = permit.DocumentFileId;
+        permit.DocumentFileId = file.Id;
+        permit.UpdatedAt = Now;
+        // Deleted by key, without reading its bytes back.
+        if (previous is { } old) db.StoredFiles.Remove(new StoredFile { Id = old, Name = DocumentFileName, ContentType = "", Bytes = [] });
+        business.UpdatedAt = Now;
+        await db.SaveChangesAsync();
+        return ServiceResult<PermitView>.Ok(new PermitView(permit.Id, permit.Kind, permit.Number, permit.IssuedOn, permit.ExpiresOn,
+            permit.ExpiresOn is { } expires ? PermitExpiry.Of(expires, Today) : null, true, permit.CoveredProducts.Select(c => c.ProductId).ToList()));
+    }
+
+    /// <summary>Removes a permit's scan; the permit stays.</summary>
+    public async Task<ServiceResult<bool>> RemovePermitDocumentAsync(ClaimsPrincipal user, int businessId, int permitId)
+    {
+        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).Include(b => b.Permits)
+            .AsSplitQuery().FirstOrDefaultAsync(b => b.Id == businessId);
+        if (business is null) return ServiceResult<bool>.NotFound();
+        if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<bool>.Forbidden();
+        var permit = business.Permits.FirstOrDefault(p => p.Id == permitId);
+        if (permit?.DocumentFileId is not { } fileId) return ServiceResult<bool>.NotFound();
+        permit.DocumentFileId = null;
+        permit.UpdatedAt = Now;
+        db.StoredFiles.Remove(new StoredFile { Id = fileId, Name = DocumentFileName, ContentType = "", Bytes = [] });
+        business.UpdatedAt = Now;
+        await db.SaveChangesAsync();
+        return ServiceResult<bool>.Ok(true);
+    }
+
+    /// <summary>Adds a photo of the business itself: checked by content, re-encoded without metadata, resized into thumbnails.</summary>
+    public async Task<ServiceResult<PhotoView>> AddBusinessPhotoAsync(ClaimsPrincipal user, int businessId, Stream upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).FirstOrDefaultAsync(b => b.Id == businessId);
+        if (business is null) return ServiceResult<PhotoView>.NotFound();
+        if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<PhotoView>.Forbidden();
+        var orders = await db.Photos.Where(p => p.BusinessId == business.Id && p.ProductId == null).Select(p => p.SortOrder).ToListAsync();
+        if (orders.Count >= MaxBusinessPhotos) return ServiceResult<PhotoView>.Invalid("Photo", "Upload.TooManyBusinessPhotos", MaxBusinessPhotos);
+        ProcessedImage processed;
+        try
+        {
+            processed = await Images.ProcessAsync(upload);
+        }
+        catch (UploadRejectedException e)
+        {
+            return ServiceResult<PhotoView>.Invalid("Photo", e.ErrorKey);
+        }
+        var photo = new Photo
+        {
+            BusinessId = business.Id, ProductId = null, SortOrder = orders.Count == 0 ? 0 : orders.Max() + 1, Width = processed.Width,
+            Height = processed.Height, CreatedAt = Now,
+            // StoredFile keys are left to EF: a preset key would make it treat the row as existing.
+            Files = processed.Variants.Select(v => new StoredFile
+            {
+                Name = v.Name, ContentType = v.ContentType, Width = v.Width, Height = v.Height, Length = v.Bytes.Length, Bytes = v.Bytes, CreatedAt = Now,
+            }).ToList(),
+        };
+        db.Photos.Add(photo);
+        business.UpdatedAt = Now;
+        await db.SaveChangesAsync();
+        return ServiceResult<PhotoView>.Ok(new PhotoView(photo.Id, photo.Width, photo.Height, photo.Caption));
+    }
+
+    public async Task<ServiceResult<bool>> RemoveBusinessPhotoAsync(ClaimsPrincipal user, int businessId, int photoId)
+    {
+        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).FirstOrDefaultAsync(b => b.Id == businessId);
+        if (business is null) return ServiceResult<bool>.NotFound();
+        var photo = await db.Photos.FirstOrDefaultAsync(p => p.Id == photoId && p.BusinessId == business.Id && p.ProductId == null);
+        if (photo is null) return ServiceResult<bool>.NotFound();
+        if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<bool>.Forbidden();
+        db.Photos.Remove(photo); // its files go with it (cascade)
+        business.UpdatedAt = Now;
+        await db.SaveChangesAsync();
+        return ServiceResult<bool>.Ok(true);
+    }
 }

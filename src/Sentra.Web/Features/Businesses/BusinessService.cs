@@ -124,9 +124,12 @@ public sealed partial class BusinessService(
         var verifiedBy = b.VerifiedById is null ? null : await db.Users.Where(u => u.Id == b.VerifiedById).Select(u => u.DisplayName).FirstOrDefaultAsync();
         var latest = Latest(b.Observations);
         var today = Today;
+        // Photos of the business itself; its products' photos are listed with each product.
+        var photos = await db.Photos.AsNoTracking().Where(p => p.BusinessId == b.Id && p.ProductId == null)
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id).Select(p => new Products.PhotoView(p.Id, p.Width, p.Height, p.Caption)).ToListAsync();
         return new BusinessDetail(b.Id, b.Name, b.Brand, b.LegalForm, b.Nib, b.YearStarted, b.Street, b.Rt, b.Rw, b.VillageCode,
             names.GetValueOrDefault(b.VillageCode), names.GetValueOrDefault(district), names.GetValueOrDefault(RegionCodes.ParentOf(district) ?? ""),
-            b.Latitude, b.Longitude, b.MainProductType, b.SalesChannels, b.PublicWhatsApp, b.Status, b.VerifiedAt, verifiedBy,
+            b.Latitude, b.Longitude, b.MainProductType, b.SalesChannels, b.PublicWhatsApp, b.WebsiteUrl, b.MarketplaceUrl, b.Status, b.VerifiedAt, verifiedBy,
             latest is null ? null : Classification.Classify(new ClassificationInputs(latest.Workers, latest.InvestmentRp, latest.AnnualSalesRp), classification.Value),
             b.KbliCodes.OrderByDescending(k => k.IsPrimary).Select(k => k.KbliCode).ToList(),
             b.Clusters.Select(c => new ClusterRef(c.ClusterId, c.Cluster?.Name ?? "")).ToList(),
@@ -145,7 +148,7 @@ public sealed partial class BusinessService(
                 o.CapacityUnit, o.AnnualSalesRp, o.RecordedAt)).ToList(),
             b.Products.OrderBy(p => p.Name).Select(p => new ProductSummary(p.Id, p.Name, p.Category, p.PriceRp, p.HalalStatus, p.Availability,
                 p.IsPublic, p.Photos.OrderBy(ph => ph.SortOrder).Select(ph => (int?)ph.Id).FirstOrDefault())).ToList(),
-            b.IsDemo, b.Version, b.CreatedAt, b.UpdatedAt, RegistryAccess.CanEdit(user, b), RegistryAccess.CanDecide(user, b));
+            b.IsDemo, b.Version, b.CreatedAt, b.UpdatedAt, RegistryAccess.CanEdit(user, b), RegistryAccess.CanDecide(user, b), photos);
     }
 
     /// <summary>The observation that drives classification: the latest period, the latest record within it.</summary>
@@ -221,6 +224,8 @@ public sealed partial class BusinessService(
         business.MainProductType = Blank(input.MainProductType);
         business.SalesChannels = input.SalesChannels.Aggregate(SalesChannels.None, (all, c) => all | c);
         business.PublicWhatsApp = IndonesianPhone.TryNormalize(input.PublicWhatsApp, out var wa) ? wa : null;
+        business.WebsiteUrl = Blank(input.WebsiteUrl);
+        business.MarketplaceUrl = Blank(input.MarketplaceUrl);
 
         var kbli = input.KbliCodes.Select(k => k.Trim()).Where(k => k.Length > 0).Distinct().ToList();
         business.KbliCodes.RemoveAll(k => !kbli.Contains(k.KbliCode));
@@ -266,6 +271,8 @@ public sealed partial class BusinessService(
         if (input.Latitude is null != input.Longitude is null) errors.Add(new(nameof(input.Latitude), "Registry.CoordinatesPair"));
         if (!string.IsNullOrWhiteSpace(input.PublicWhatsApp) && !IndonesianPhone.TryNormalize(input.PublicWhatsApp, out _))
             errors.Add(new(nameof(input.PublicWhatsApp), "Validation.Phone"));
+        if (!IsWebUrl(input.WebsiteUrl)) errors.Add(new(nameof(input.WebsiteUrl), "Validation.Url"));
+        if (!IsWebUrl(input.MarketplaceUrl)) errors.Add(new(nameof(input.MarketplaceUrl), "Validation.Url"));
         if (input.SalesChannels.Any(c => !Enum.IsDefined(c) || c == SalesChannels.None)) errors.Add(new(nameof(input.SalesChannels), "Validation.InvalidValue"));
         if (!Enum.IsDefined(input.LegalForm)) errors.Add(new(nameof(input.LegalForm), "Validation.InvalidValue"));
 
@@ -360,6 +367,11 @@ public sealed partial class BusinessService(
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Empty, or an absolute http(s) URL with a host: links shown to buyers must never be script or relative.</summary>
+    public static bool IsWebUrl(string? s) =>
+        string.IsNullOrWhiteSpace(s)
+        || (Uri.TryCreate(s.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Contains('.', StringComparison.Ordinal));
 
     /// <summary>RT/RW are written with three digits (<c>003</c>); <c>3</c> and <c>03</c> mean the same.</summary>
     public static string? ThreeDigits(string? s)

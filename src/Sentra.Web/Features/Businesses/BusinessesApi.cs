@@ -77,6 +77,32 @@ public static class BusinessesApi
             ApiValidation.Validate(input, t) ?? Answer(await service.AddPermitAsync(user, id, input), t, created: true)).WithName("AddPermit");
         group.MapDelete("/{id:int}/permits/{permitId:int}", async (int id, int permitId, ClaimsPrincipal user, BusinessService service, IStringLocalizer<SharedResource> t) =>
             Answer(await service.RemovePermitAsync(user, id, permitId), t, noContent: true)).WithName("RemovePermit");
+
+        group.MapPost("/{id:int}/permits/{permitId:int}/document", async (int id, int permitId, IFormFile file, ClaimsPrincipal user, BusinessService service, IStringLocalizer<SharedResource> t) =>
+            {
+                await using var stream = file.OpenReadStream();
+                return Answer(await service.AttachPermitDocumentAsync(user, id, permitId, stream), t);
+            })
+            .DisableAntiforgery() // bearer-token clients; cookie clients use the business page's form
+            .WithName("AttachPermitDocument")
+            .WithSummary("Attach the scanned permit (multipart field `file`: PDF, JPEG or PNG), replacing any earlier one")
+            .Produces<PermitView>()
+            .ProducesValidationProblem();
+        group.MapDelete("/{id:int}/permits/{permitId:int}/document", async (int id, int permitId, ClaimsPrincipal user, BusinessService service, IStringLocalizer<SharedResource> t) =>
+            Answer(await service.RemovePermitDocumentAsync(user, id, permitId), t, noContent: true)).WithName("RemovePermitDocument");
+
+        group.MapPost("/{id:int}/photos", async (int id, IFormFile file, ClaimsPrincipal user, BusinessService service, IStringLocalizer<SharedResource> t) =>
+            {
+                await using var stream = file.OpenReadStream();
+                return Answer(await service.AddBusinessPhotoAsync(user, id, stream), t, created: true);
+            })
+            .DisableAntiforgery() // bearer-token clients; cookie clients use the business page's form
+            .WithName("AddBusinessPhoto")
+            .WithSummary("Add a photo of the business itself (multipart field `file`); at most six")
+            .Produces<PhotoView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+        group.MapDelete("/{id:int}/photos/{photoId:int}", async (int id, int photoId, ClaimsPrincipal user, BusinessService service, IStringLocalizer<SharedResource> t) =>
+            Answer(await service.RemoveBusinessPhotoAsync(user, id, photoId), t, noContent: true)).WithName("RemoveBusinessPhoto");
         return api;
     }
 

@@ -26,8 +26,18 @@ public sealed class DetailsModel(BusinessService service, AuditTrail audit, AppD
     public int? RevealedFor { get; private set; }
     public bool CanReveal => RegistryAccess.CanRevealPersonalData(User, Business.VillageCode);
     public bool CanInvite => Business.CanDecide;
+    /// <summary>The permit whose document upload was refused, and why (shown next to that permit's file field).</summary>
+    public int? DocumentErrorFor { get; private set; }
+    public string? DocumentError { get; private set; }
+    /// <summary>Why a photo of the business was refused (shown next to the photo field).</summary>
+    public string? PhotoError { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (TempData["BusinessMessage"] is string key) Message = t[key].Value;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostVerifyAsync(int id, long version) => await DecideAsync(id, await service.VerifyAsync(User, id, version), "Registry.Verified");
     public async Task<IActionResult> OnPostDeactivateAsync(int id, long version) => await DecideAsync(id, await service.DeactivateAsync(User, id, version), "Registry.Deactivated");
@@ -42,6 +52,72 @@ public sealed class DetailsModel(BusinessService service, AuditTrail audit, AppD
 
     public async Task<IActionResult> OnPostRemovePermitAsync(int id, int permitId) =>
         await DecideAsync(id, await service.RemovePermitAsync(User, id, permitId), "Registry.PermitRemoved");
+
+    /// <summary>Attaches a permit's scanned document (multipart form; one small form per permit row).</summary>
+    public async Task<IActionResult> OnPostPermitDocumentAsync(int id, int permitId, IFormFile? document)
+    {
+        string error;
+        if (document is null || document.Length == 0)
+        {
+            error = t["Upload.NoFile"].Value;
+        }
+        else
+        {
+            await using var stream = document.OpenReadStream();
+            var result = await service.AttachPermitDocumentAsync(User, id, permitId, stream);
+            switch (result.Outcome)
+            {
+                case Outcome.Forbidden: return Forbid();
+                case Outcome.NotFound: return NotFound();
+                case Outcome.Ok:
+                    TempData["BusinessMessage"] = "Registry.DocumentSaved";
+                    return Redirect($"/registry/businesses/{id}");
+            }
+            error = string.Join(" ", result.Errors.Select(e => e.Message(t)));
+        }
+        if (!await LoadAsync(id)) return NotFound();
+        if (!Business.CanEdit) return Forbid();
+        DocumentErrorFor = permitId;
+        DocumentError = error;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemovePermitDocumentAsync(int id, int permitId) =>
+        await DecideAsync(id, await service.RemovePermitDocumentAsync(User, id, permitId), "Registry.DocumentRemoved");
+
+    /// <summary>Adds a photo of the business itself.</summary>
+    public async Task<IActionResult> OnPostPhotoAsync(int id, IFormFile? photo)
+    {
+        string error;
+        if (photo is null || photo.Length == 0)
+        {
+            error = t["Upload.NoFile"].Value;
+        }
+        else
+        {
+            await using var stream = photo.OpenReadStream();
+            var result = await service.AddBusinessPhotoAsync(User, id, stream);
+            switch (result.Outcome)
+            {
+                case Outcome.Forbidden: return Forbid();
+                case Outcome.NotFound: return NotFound();
+                case Outcome.Ok: return Redirect($"/registry/businesses/{id}#photos");
+            }
+            error = string.Join(" ", result.Errors.Select(e => e.Message(t)));
+        }
+        if (!await LoadAsync(id)) return NotFound();
+        if (!Business.CanEdit) return Forbid();
+        PhotoError = error;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync(int id, int photoId) =>
+        (await service.RemoveBusinessPhotoAsync(User, id, photoId)).Outcome switch
+        {
+            Outcome.Forbidden => Forbid(),
+            Outcome.NotFound => NotFound(),
+            _ => Redirect($"/registry/businesses/{id}#photos"),
+        };
 
     public async Task<IActionResult> OnPostRevealNikAsync(int id, int personId)
     {

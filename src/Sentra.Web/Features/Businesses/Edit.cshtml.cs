@@ -33,7 +33,7 @@ public sealed class EditModel(BusinessService service, RegionChoices regions, IS
             {
                 Name = b.Name, Brand = b.Brand, LegalForm = b.LegalForm, Nib = b.Nib, YearStarted = b.YearStarted, Street = b.Street,
                 Rt = b.Rt, Rw = b.Rw, VillageCode = b.VillageCode, Latitude = b.Latitude, Longitude = b.Longitude,
-                MainProductType = b.MainProductType, PublicWhatsApp = b.PublicWhatsApp,
+                MainProductType = b.MainProductType, PublicWhatsApp = b.PublicWhatsApp, WebsiteUrl = b.WebsiteUrl, MarketplaceUrl = b.MarketplaceUrl,
                 SalesChannels = Enum.GetValues<SalesChannels>().Where(c => c != SalesChannels.None && b.SalesChannels.HasFlag(c)).ToList(),
                 KbliCodes = b.Kbli.ToList(), ClusterIds = b.Clusters.Select(c => c.Id).ToList(), OpeningHours = b.OpeningHours.ToList(), Version = b.Version,
             };

@@ -33,7 +33,9 @@ public sealed class OwnerModel(BusinessService service, IStringLocalizer<SharedR
         var result = IsNew ? await service.AddOwnerAsync(User, Id, Input) : await service.UpdateOwnerAsync(User, Id, int.Parse(PersonId, System.Globalization.CultureInfo.InvariantCulture), Input);
         switch (result.Outcome)
         {
-            case Outcome.Ok: return Redirect($"/registry/businesses/{Id}");
+            case Outcome.Ok:
+                if (result.Value!.Warnings is { Count: > 0 }) TempData["BusinessMessage"] = "Registry.NikUnknownDistrictSaved";
+                return Redirect($"/registry/businesses/{Id}");
             case Outcome.NotFound: return NotFound();
             case Outcome.Forbidden: return Forbid();
             default:

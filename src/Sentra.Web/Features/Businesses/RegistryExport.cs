@@ -92,12 +92,14 @@ public sealed class RegistryExport(
         var number = 0;
         foreach (var ids in plan.Ids.Chunk(BatchSize))
         {
+            // EF.Parameter: the ids go as one array parameter (json_each, = ANY). Expanded into 1,000 scalar parameters,
+            // EF builds the SQL anew for every batch, and 100,000 rows took 70 s instead of 6.
             var batch = await access.Businesses(user).AsNoTracking().Where(b => EF.Parameter(ids).Contains(b.Id)).Select(b => new
             {
                 b.Id, b.Name, b.Nib, b.Street, b.Rt, b.Rw, b.VillageCode, b.MainProductType, b.YearStarted, b.Latitude, b.Longitude,
                 b.Status, b.IndustryClass, b.EnterpriseClass,
-                // Collections, not FirstOrDefault or Where in SQL: each becomes a plain join on the batch's ids, where a
-                // "first owner" subquery would number the owners of every business in the database for every batch.
+                // All owners, the first picked below: a "first owner" subquery would number the owners of every business
+                // in the database for every batch. Each collection is one plain join on the batch's ids (split query).
                 Owners = b.Owners.OrderByDescending(o => o.IsPrimary).ThenBy(o => o.PersonId).Select(o => new
                 {
                     o.Person!.Name, o.Person.NikCipher, o.Person.NikMasked, o.Person.Sex, o.Person.PhoneCipher, o.Person.PhoneLast4,
@@ -169,14 +171,14 @@ public sealed class RegistryExport(
 
     /// <summary>
     /// Writes the workbook: one sheet, <see cref="Template.SheetName"/>, identifiers as text cells. MiniExcel needs a
-    /// seekable stream, so the workbook is built in memory (about 25 MB for 100,000 rows) and then copied out; personal
-    /// data is never written to a temporary file.
+    /// seekable stream, so the workbook is built in memory (22 MB for 100,000 rows) and then copied out; personal data is
+    /// never written to a temporary file.
     /// </summary>
     public async Task WriteXlsxAsync(ClaimsPrincipal user, RegistryExportPlan plan, Stream output, CancellationToken cancellationToken = default)
     {
         await using var workbook = new MemoryStream();
         await workbook.SaveAsAsync(RowsAsync(user, plan, cancellationToken), printHeader: true, sheetName: Template.SheetName,
-            // FastMode keeps the whole sheet in memory (about 450 MB for 100,000 rows); without it, about 60 MB.
+            // FastMode holds the sheet in memory: a 450 MB heap peak for 100,000 rows, 115 MB without it.
             excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FastMode = false }, cancellationToken: cancellationToken);
         workbook.Position = 0;
         await workbook.CopyToAsync(output, cancellationToken);

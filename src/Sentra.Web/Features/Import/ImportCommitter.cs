@@ -42,7 +42,6 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
             var created = 0;
             var updated = 0;
             var done = 0;
@@ -55,6 +54,7 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
                     .Where(b => ids.Contains(b.Id)).AsSplitQuery().ToDictionaryAsync(b => b.Id, cancellationToken);
                 // People of this batch already in the registry (matched by NIK), tracked so changes are audited properly.
                 var batchHashes = batch.Where(r => r.NikHash is not null && people.ContainsKey(r.NikHash)).Select(r => r.NikHash!).Distinct().ToList();
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 var newPeople = batchHashes.Count == 0 ? new Dictionary<string, Person>()
                     : (await db.People.Where(p => batchHashes.Contains(p.NikHash!)).ToListAsync(cancellationToken))
                         .GroupBy(p => p.NikHash!).ToDictionary(g => g.Key, g => g.First());
@@ -76,13 +76,13 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
                     LinkOwner(row, business, newPeople, now);
                     businesses.RecomputeClassification(business);
                 }
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
                 await db.SaveChangesAsync(cancellationToken);
                 foreach (var (hash, person) in newPeople) people.TryAdd(hash, person.Id);
                 db.ChangeTracker.Clear();
                 done += batch.Length;
                 progress?.Invoke((double)done / Math.Max(1, accepted.Count));
             }
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             await transaction.CommitAsync(cancellationToken);
             return new ImportResult(created, updated, plan.Rows.Count - accepted.Count);
         });
@@ -113,8 +113,6 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
                 CapacityUnit = row.CapacityUnit, RecordedAt = now, VillageCode = b.VillageCode,
             });
         }
-        if (row.Nib is { } nib && b.Permits.All(p => p.Kind != PermitKind.Nib || p.Number != nib))
-            b.Permits.Add(new Permit { Kind = PermitKind.Nib, Number = nib, VillageCode = b.VillageCode, CreatedAt = now, UpdatedAt = now });
         if (row.Pirt is { } pirt && b.Permits.All(p => p.Kind != PermitKind.Pirt || p.Number != pirt))
             b.Permits.Add(new Permit
             {

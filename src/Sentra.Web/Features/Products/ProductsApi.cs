@@ -56,8 +56,8 @@ public static class ProductsApi
     }
 
     /// <summary>
-    /// Photo files. A photo of a public product of a verified business is public and cached for a
-    /// year (its URL never changes content); any other photo needs registry access.
+    /// Photo files. A photo of a public product of a verified business, or of a verified business itself, is public and
+    /// cached for a year (its URL never changes content); any other photo needs registry access.
     /// </summary>
     public static void MapPhotoFiles(this IEndpointRouteBuilder app) =>
         app.MapGet("/media/photos/{photoId:int}/{name}", async (int photoId, string name, ClaimsPrincipal user, AppDbContext db, RegistryAccess access, HttpContext http) =>
@@ -65,8 +65,11 @@ public static class ProductsApi
                 var photo = await db.Photos.AsNoTracking().Where(p => p.Id == photoId)
                     .Select(p => new { p.Id, p.BusinessId, p.ProductId }).FirstOrDefaultAsync();
                 if (photo is null) return Results.NotFound();
-                var isPublic = await db.Products.AnyAsync(p => p.Id == photo.ProductId && p.IsPublic
-                    && (p.Business!.Status == BusinessStatus.Verified || p.Business.Status == BusinessStatus.NeedsReverification));
+                var isPublic = photo.ProductId is { } productId
+                    ? await db.Products.AnyAsync(p => p.Id == productId && p.IsPublic
+                        && (p.Business!.Status == BusinessStatus.Verified || p.Business.Status == BusinessStatus.NeedsReverification))
+                    : await db.Businesses.AnyAsync(b => b.Id == photo.BusinessId
+                        && (b.Status == BusinessStatus.Verified || b.Status == BusinessStatus.NeedsReverification));
                 if (!isPublic && !await access.Businesses(user).AnyAsync(b => b.Id == photo.BusinessId)) return Results.NotFound();
                 var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.PhotoId == photoId && f.Name == name);
                 if (file is null) return Results.NotFound();

@@ -70,21 +70,24 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
 public sealed class ApiBodyLimitMiddleware(RequestDelegate next)
 {
     public const long MaxApiBodyBytes = 1024 * 1024;
+    /// <summary>Photo and document uploads (multipart) may be larger; their own checks cap them at 10 MB and 5 MB.</summary>
+    public const long MaxApiUploadBytes = 11 * 1024 * 1024;
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments("/api") && context.Request.ContentLength > MaxApiBodyBytes)
+        var limitBytes = context.Request.HasFormContentType ? MaxApiUploadBytes : MaxApiBodyBytes;
+        if (context.Request.Path.StartsWithSegments("/api") && context.Request.ContentLength > limitBytes)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = new ProblemDetails { Status = 413, Title = "Request body too large", Detail = $"At most {MaxApiBodyBytes} bytes." },
+                ProblemDetails = new ProblemDetails { Status = 413, Title = "Request body too large", Detail = $"At most {limitBytes} bytes." },
             });
             return;
         }
         if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxApiBodyBytes;
+            limit.MaxRequestBodySize = limitBytes;
         await next(context);
     }
 }
