@@ -2,7 +2,6 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Sentra.Web.Features.Kbli;
 using Sentra.Web.Features.Regions;
 
@@ -80,35 +79,13 @@ public sealed class ReferenceDataLoader(AppDbContext db, TimeProvider clock, ILo
     {
         var entity = db.Model.FindEntityType(typeof(T))!;
         var table = entity.GetTableName()!;
-        var columns = properties.Select(p => entity.FindProperty(p)!.GetColumnName()).ToArray();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (only is { } filter)
             await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\" WHERE \"{entity.FindProperty(filter.Property)!.GetColumnName()}\" = {{0}}",
                 [filter.Value], cancellationToken);
         else
             await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\"", cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        const int batch = 500;
-        for (var start = 0; start < rows.Count; start += batch)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            var values = new List<string>();
-            foreach (var (row, i) in rows.Skip(start).Take(batch).Select((r, i) => (r, i)))
-            {
-                var names = new string[row.Length];
-                for (var c = 0; c < row.Length; c++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = names[c] = $"@p{i}_{c}";
-                    parameter.Value = row[c] ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
-                }
-                values.Add($"({string.Join(",", names)})");
-            }
-            command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(",", columns.Select(c => $"\"{c}\""))}) VALUES {string.Join(",", values)}";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await BulkInsert.InsertAsync<T>(db, properties, rows, cancellationToken);
         var set = await db.ReferenceDataSets.FindAsync([name], cancellationToken);
         if (set is null) db.ReferenceDataSets.Add(set = new ReferenceDataSet { Name = name, Version = version, Source = source, Licence = licence });
         set.Version = version;

@@ -20,6 +20,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     public const string Masked = "••••";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private static readonly string[] Columns =
+    [
+        nameof(AuditEntry.OccurredAt), nameof(AuditEntry.UserId), nameof(AuditEntry.UserName), nameof(AuditEntry.Action),
+        nameof(AuditEntry.EntityType), nameof(AuditEntry.EntityId), nameof(AuditEntry.RegionCode), nameof(AuditEntry.Changes),
+    ];
+
     private sealed class Pending
     {
         public required List<(EntityEntry Entry, AuditAction Action, List<AuditChange> Changes)> Items { get; init; }
@@ -71,25 +77,18 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         if (context is null || !_pending.TryGetValue(context, out var pending) || pending.Items.Count == 0) return result;
         var (userId, userName) = CurrentActor();
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (entry, action, changes) in pending.Items)
+        var rows = pending.Items.Select(item => new object?[]
         {
-            context.Add(new AuditEntry
-            {
-                OccurredAt = now,
-                UserId = userId,
-                UserName = userName,
-                Action = action,
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityId = KeyOf(entry),
-                RegionCode = (entry.Entity as IAuditable)?.AuditRegionCode,
-                Changes = JsonSerializer.Serialize(action == AuditAction.Created ? FillNewValues(entry, changes) : changes, Json),
-            });
-        }
+            now, userId, userName, (int)item.Action, item.Entry.Metadata.ClrType.Name, KeyOf(item.Entry),
+            (item.Entry.Entity as IAuditable)?.AuditRegionCode,
+            JsonSerializer.Serialize(item.Action == AuditAction.Created ? FillNewValues(item.Entry, item.Changes) : item.Changes, Json),
+        }).ToList();
         pending.Items.Clear();
         try
         {
             pending.Writing = true;
-            await context.SaveChangesAsync(cancellationToken);
+            // Written without the change tracker: a bulk import audits hundreds of thousands of records.
+            await Data.BulkInsert.InsertAsync<AuditEntry>(context, Columns, rows, cancellationToken);
             if (pending.OwnedTransaction is not null) await pending.OwnedTransaction.CommitAsync(cancellationToken);
         }
         finally
