@@ -32,10 +32,10 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
         var cluster = plan.ClusterId is { } clusterId ? await db.Clusters.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clusterId, cancellationToken) : null;
 
         // People already known by NIK: one person may run several businesses.
-        var hashes = accepted.Where(r => r.NikHash is not null).Select(r => r.NikHash!).Distinct().ToList();
+        // One query for every NIK hash known (hashes only: no personal data is read), rather than one per chunk of rows.
         var people = new Dictionary<string, int>();
-        foreach (var chunk in hashes.Chunk(1000))
-            foreach (var p in await db.People.AsNoTracking().Where(p => chunk.Contains(p.NikHash!)).Select(p => new { p.NikHash, p.Id }).ToListAsync(cancellationToken))
+        if (accepted.Any(r => r.NikHash is not null))
+            foreach (var p in await db.People.AsNoTracking().Where(p => p.NikHash != null).Select(p => new { p.NikHash, p.Id }).ToListAsync(cancellationToken))
                 people.TryAdd(p.NikHash!, p.Id);
 
         var strategy = db.Database.CreateExecutionStrategy();
