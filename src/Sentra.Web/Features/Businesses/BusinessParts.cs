@@ -161,11 +161,8 @@ public sealed partial class BusinessService
         person.Name = input.Name.Trim();
         if (nik?.Nik is { } value)
         {
-            var hash = protector.Hash(value);
-            identityChanged |= person.NikHash != hash;
-            person.NikCipher = protector.Encrypt(value);
-            person.NikHash = hash;
-            person.NikMasked = value[..4] + value[^4..];
+            identityChanged |= person.NikHash != protector.Hash(value);
+            person.SetNik(value, protector);
             person.BirthDate = nik.BirthDate;
             person.Sex = nik.Sex;
         }
@@ -174,12 +171,7 @@ public sealed partial class BusinessService
             person.Sex = input.Sex ?? person.Sex;
             person.BirthDate = input.BirthDate ?? person.BirthDate;
         }
-        if (phone is not null)
-        {
-            person.PhoneCipher = protector.Encrypt(phone);
-            person.PhoneHash = protector.Hash(phone);
-            person.PhoneLast4 = phone[^4..];
-        }
+        if (phone is not null) person.SetPhone(phone, protector);
         if (whatsApp is not null) person.WhatsAppCipher = protector.Encrypt(whatsApp);
         if (!string.IsNullOrWhiteSpace(input.Email)) person.EmailCipher = protector.Encrypt(input.Email.Trim());
         person.UpdatedAt = Now;
@@ -196,7 +188,7 @@ public sealed partial class BusinessService
         business.Version++;
         await db.SaveChangesAsync();
         return ServiceResult<OwnerView>.Ok(new OwnerView(person.Id, person.Name,
-            person.NikMasked is { Length: 8 } m ? m[..4] + new string(Masking.Dot, 8) + m[4..] : null, person.Sex,
+            Person.MaskedNik(person.NikMasked), person.Sex,
             Masking.Phone(person.PhoneLast4) is { Length: > 0 } p ? p : null, person.UserId is not null, link.IsPrimary,
             nik is { UnknownDistrict: true } ? ["Nik.UnknownDistrict"] : null));
     }

@@ -138,7 +138,7 @@ public sealed partial class BusinessService(
                 Day = h.Day, Opens = h.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), Closes = h.Closes.ToString("HH:mm", CultureInfo.InvariantCulture),
             }).ToList(),
             b.Owners.OrderByDescending(o => o.IsPrimary).Select(o => new OwnerView(o.PersonId, o.Person!.Name,
-                o.Person.NikMasked is { Length: 8 } m ? m[..4] + new string(Masking.Dot, 8) + m[4..] : null, o.Person.Sex,
+                Person.MaskedNik(o.Person.NikMasked), o.Person.Sex,
                 Masking.Phone(o.Person.PhoneLast4) is { Length: > 0 } p ? p : null, o.Person.UserId is not null, o.IsPrimary)).ToList(),
             b.Permits.OrderBy(p => p.Kind).ThenBy(p => p.Number).Select(p => new PermitView(p.Id, p.Kind, p.Number, p.IssuedOn, p.ExpiresOn,
                 p.ExpiresOn is { } e ? PermitExpiry.Of(e, today) : null, p.DocumentFileId is not null,

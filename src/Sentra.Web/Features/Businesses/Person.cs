@@ -33,6 +33,26 @@ public sealed class Person : IAuditable
     public List<BusinessOwner> Businesses { get; set; } = [];
 
     string? IAuditable.AuditRegionCode => RegionCode;
+
+    /// <summary>Stores a checked NIK: encrypted, keyed hash for matching, first and last four digits for masked display.</summary>
+    public void SetNik(string nik, Infrastructure.PersonalData.PersonalDataProtector protector)
+    {
+        NikCipher = protector.Encrypt(nik);
+        NikHash = protector.Hash(nik);
+        NikMasked = nik[..4] + nik[^4..];
+    }
+
+    /// <summary>Stores a normalised (+62…) phone number: encrypted, keyed hash, last four digits.</summary>
+    public void SetPhone(string e164, Infrastructure.PersonalData.PersonalDataProtector protector)
+    {
+        PhoneCipher = protector.Encrypt(e164);
+        PhoneHash = protector.Hash(e164);
+        PhoneLast4 = e164[^4..];
+    }
+
+    /// <summary>The NIK as shown to those who may not reveal it: <c>3276••••••••0123</c>.</summary>
+    public static string? MaskedNik(string? stored) =>
+        stored is { Length: 8 } m ? m[..4] + new string(Infrastructure.PersonalData.Masking.Dot, 8) + m[4..] : null;
 }
 
 public enum Sex

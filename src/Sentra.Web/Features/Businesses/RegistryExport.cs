@@ -134,7 +134,7 @@ public sealed class RegistryExport(
                     No = ++number,
                     BusinessName = b.Name,
                     OwnerName = owner?.Name,
-                    Nik = reveal && owner!.NikCipher is { } nik ? protector.Decrypt(nik) : MaskedNik(owner?.NikMasked),
+                    Nik = reveal && owner!.NikCipher is { } nik ? protector.Decrypt(nik) : Person.MaskedNik(owner?.NikMasked),
                     Sex = owner?.Sex switch { Sex.Male => "L", Sex.Female => "P", _ => null },
                     Address = b.Street,
                     Rt = b.Rt,
@@ -218,8 +218,6 @@ public sealed class RegistryExport(
     /// (OWASP's advice on CSV injection). Cells of the .xlsx are text cells and need no such care.
     /// </summary>
     private static string Defused(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
-
-    private static string? MaskedNik(string? masked) => masked is { Length: 8 } m ? m[..4] + new string(Masking.Dot, 8) + m[4..] : null;
 
     /// <summary>The office writes phone numbers as <c>0812…</c>; they are stored as <c>+62812…</c>.</summary>
     private static string LocalPhone(string e164) => e164.StartsWith("+62", StringComparison.Ordinal) ? "0" + e164[3..] : e164;

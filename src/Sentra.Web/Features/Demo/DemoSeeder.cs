@@ -85,20 +85,16 @@ public sealed class DemoSeeder(
             var person = new Person
             {
                 Name = demo.OwnerName,
-                NikCipher = protector.Encrypt(nik),
-                NikHash = protector.Hash(nik),
-                NikMasked = nik[..4] + nik[^4..],
                 Sex = demo.OwnerSex,
                 BirthDate = demo.OwnerBirthDate,
-                PhoneCipher = protector.Encrypt(phone),
-                PhoneHash = protector.Hash(phone),
-                PhoneLast4 = phone[^4..],
                 WhatsAppCipher = protector.Encrypt(phone),
                 RegionCode = PondokPetirCode,
                 IsDemo = true,
                 CreatedAt = now,
                 UpdatedAt = now,
             };
+            person.SetNik(nik, protector);
+            person.SetPhone(phone, protector);
             people.Add(person);
             var verified = index % 7 != 6; // a few stay drafts, as in any real registry
             var business = new Business

@@ -144,18 +144,11 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
         person.Name = row.OwnerName;
         if (row.Nik is { } nik)
         {
-            person.NikCipher = protector.Encrypt(nik);
-            person.NikHash = row.NikHash;
-            person.NikMasked = nik[..4] + nik[^4..];
+            person.SetNik(nik, protector);
             person.BirthDate = row.BirthDate;
         }
         person.Sex = row.Sex ?? person.Sex;
-        if (row.Phone is { } phone)
-        {
-            person.PhoneCipher = protector.Encrypt(phone);
-            person.PhoneHash = protector.Hash(phone);
-            person.PhoneLast4 = phone[^4..];
-        }
+        if (row.Phone is { } phone) person.SetPhone(phone, protector);
         if (row.Email is { } email) person.EmailCipher = protector.Encrypt(email);
         person.UpdatedAt = now;
         if (existingLink is null) business.Owners.Add(new BusinessOwner { Person = person, IsPrimary = business.Owners.Count == 0 });
