@@ -11,6 +11,52 @@ namespace Sentra.Web.Data;
 /// </summary>
 public static class BulkInsert
 {
+    /// <summary>
+    /// Inserts whole entities, every mapped column, keys included (see <see cref="ReserveIdsAsync{T}"/>),
+    /// converting values the way EF would (enums to numbers).
+    /// </summary>
+    public static async Task InsertEntitiesAsync<T>(DbContext db, IReadOnlyList<T> entities, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T))!;
+        var properties = type.GetProperties().ToList();
+        var converters = properties.Select(p => p.GetTypeMapping().Converter).ToList();
+        var rows = entities.Select(e => properties.Select((p, i) =>
+        {
+            var value = p.GetGetter().GetClrValue(e);
+            return value is null || converters[i] is not { } converter ? value : converter.ConvertToProvider(value);
+        }).ToArray()).ToList();
+        await InsertAsync<T>(db, properties.Select(p => p.Name).ToArray(), rows, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> new keys of <typeparamref name="T"/>'s integer identity column inside the
+    /// current transaction: from the sequence on PostgreSQL; on SQLite (whose transactions hold the write
+    /// lock) above both the table's largest key and its AUTOINCREMENT counter.
+    /// </summary>
+    public static async Task<int[]> ReserveIdsAsync<T>(DbContext db, int count, CancellationToken cancellationToken = default)
+    {
+        if (count == 0) return [];
+        var type = db.Model.FindEntityType(typeof(T))!;
+        var table = type.GetTableName()!;
+        var column = type.FindPrimaryKey()!.Properties.Single().GetColumnName();
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                              ?? throw new InvalidOperationException("Reserving keys needs a transaction.");
+        if (db.Database.IsNpgsql())
+        {
+            command.CommandText = $"SELECT nextval(pg_get_serial_sequence('\"{table}\"', '{column}')) FROM generate_series(1, {count})";
+            var ids = new List<int>(count);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) ids.Add(checked((int)reader.GetInt64(0)));
+            return [.. ids];
+        }
+        command.CommandText = $"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), COALESCE((SELECT MAX(\"{column}\") FROM \"{table}\"), 0))";
+        var last = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Enumerable.Range(last + 1, count).ToArray();
+    }
+
     public static async Task InsertAsync<T>(DbContext db, string[] properties, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken = default)
     {
         if (rows.Count == 0) return;

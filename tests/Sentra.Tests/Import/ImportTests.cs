@@ -83,6 +83,24 @@ public sealed partial class ImportTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal(Sex.Female, owner.Sex);
         Assert.Equal("+6281234567001", protector.Decrypt(owner.PhoneCipher!));
 
+        // Created records are audited like any other change, personal data masked.
+        var businessId = created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var businessAudit = await check.AuditEntries.SingleAsync(a => a.EntityType == "Business" && a.EntityId == businessId);
+        Assert.Equal(Sentra.Web.Features.Audit.AuditAction.Created, businessAudit.Action);
+        Assert.NotNull(businessAudit.UserId);
+        Assert.Contains("Keripik Baru Jaya", businessAudit.Changes);
+        var personId = owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var personAudit = await check.AuditEntries.SingleAsync(a => a.EntityType == "Person" && a.EntityId == personId);
+        Assert.DoesNotContain("3276114507850011", personAudit.Changes);
+        Assert.Contains(Sentra.Web.Features.Audit.AuditTrail.ToRow(personAudit).Changes,
+            c => c.Field == "NikCipher" && c.New == Sentra.Web.Features.Audit.AuditInterceptor.Masked);
+        // Keys reserved for bulk rows leave the database's own numbering intact.
+        var next = await SentraApp.PostFormAsync(await App.SignedInAsync(DemoAccounts.Officer), "/registry/businesses/new", new()
+        {
+            ["Input.Name"] = "Sesudah Impor", ["Input.LegalForm"] = "Individual", ["Input.VillageCode"] = "32.76.11.1004", ["Input.Version"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+
         var updated = await check.Businesses.Include(b => b.Observations).SingleAsync(b => b.Nib == existingNib);
         Assert.Contains(updated.Observations, o => o.Source == ObservationSource.Import && o.InvestmentRp == 1_200_000_000 && o.AnnualSalesRp == 2_500_000_000);
         Assert.NotEqual("Usaha Lama Diperbarui", DemoData.Businesses.First(b => b.Nib == existingNib).Name);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Sentra.Web.Data;
 using Sentra.Web.Features.Accounts;
+using Sentra.Web.Features.Audit;
 using Sentra.Web.Features.Businesses;
 using Sentra.Web.Features.Businesses.Rules;
 using Sentra.Web.Features.Clusters;
@@ -45,7 +46,19 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
             var created = 0;
             var updated = 0;
             var done = 0;
-            foreach (var batch in accepted.Chunk(BatchSize))
+            // New businesses whose owner is new too are written in bulk; updates and owners already in the
+            // registry go through the change tracker, which loads and audits what they change.
+            var bulk = accepted.Where(r => r.ExistingBusinessId is null && (r.NikHash is null || !people.ContainsKey(r.NikHash))).ToList();
+            var tracked = accepted.Except(bulk).ToList();
+            var bulkPeople = new Dictionary<string, Person>();
+            foreach (var batch in bulk.Chunk(BulkBatchSize))
+            {
+                await InsertNewAsync(user, batch, bulkPeople, year, now, cluster, cancellationToken);
+                created += batch.Length;
+                done += batch.Length;
+                progress?.Invoke((double)done / Math.Max(1, accepted.Count));
+            }
+            foreach (var batch in tracked.Chunk(BatchSize))
             {
                 var ids = batch.Where(r => r.ExistingBusinessId is not null).Select(r => r.ExistingBusinessId!.Value).ToList();
                 var existing = ids.Count == 0 ? [] : await access.Businesses(user)
@@ -86,6 +99,73 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
             await transaction.CommitAsync(cancellationToken);
             return new ImportResult(created, updated, plan.Rows.Count - accepted.Count);
         });
+    }
+
+    public const int BulkBatchSize = 2000;
+
+    /// <summary>
+    /// Creates businesses, their new owners, figures, permits and memberships with multi-row inserts and
+    /// reserved keys, and writes the same "created" audit entries the change tracker would.
+    /// </summary>
+    private async Task InsertNewAsync(ClaimsPrincipal user, ImportRow[] rows, Dictionary<string, Person> bulkPeople, int year, DateTime now,
+        Cluster? cluster, CancellationToken cancellationToken)
+    {
+        var newBusinesses = new List<Business>(rows.Length);
+        var newPeople = new List<Person>();
+        var links = new List<(Business Business, Person Person)>(rows.Length);
+        foreach (var row in rows)
+        {
+            var business = new Business { Name = row.BusinessName, VillageCode = row.VillageCode!, Status = BusinessStatus.Draft, CreatedAt = now, Version = 1 };
+            Apply(row, business, year, now, cluster);
+            businesses.RecomputeClassification(business);
+            newBusinesses.Add(business);
+            // The same new NIK on several rows is one person running several businesses.
+            if (row.NikHash is null || !bulkPeople.TryGetValue(row.NikHash, out var person))
+            {
+                person = new Person { Name = row.OwnerName, RegionCode = business.VillageCode, CreatedAt = now };
+                FillPerson(row, person, now);
+                newPeople.Add(person);
+                if (row.NikHash is not null) bulkPeople[row.NikHash] = person;
+            }
+            links.Add((business, person));
+        }
+
+        var businessIds = await BulkInsert.ReserveIdsAsync<Business>(db, newBusinesses.Count, cancellationToken);
+        var personIds = await BulkInsert.ReserveIdsAsync<Person>(db, newPeople.Count, cancellationToken);
+        var observations = newBusinesses.SelectMany(b => b.Observations).ToList();
+        var permits = newBusinesses.SelectMany(b => b.Permits).ToList();
+        var observationIds = await BulkInsert.ReserveIdsAsync<BusinessObservation>(db, observations.Count, cancellationToken);
+        var permitIds = await BulkInsert.ReserveIdsAsync<Permit>(db, permits.Count, cancellationToken);
+        for (var i = 0; i < newBusinesses.Count; i++)
+        {
+            var b = newBusinesses[i];
+            b.Id = businessIds[i];
+            foreach (var k in b.KbliCodes) k.BusinessId = b.Id;
+            foreach (var o in b.Observations) o.BusinessId = b.Id;
+            foreach (var p in b.Permits) p.BusinessId = b.Id;
+            foreach (var c in b.Clusters) c.BusinessId = b.Id;
+        }
+        for (var i = 0; i < newPeople.Count; i++) newPeople[i].Id = personIds[i];
+        for (var i = 0; i < observations.Count; i++) observations[i].Id = observationIds[i];
+        for (var i = 0; i < permits.Count; i++) permits[i].Id = permitIds[i];
+        var owners = links.Select(l => new BusinessOwner { BusinessId = l.Business.Id, PersonId = l.Person.Id, IsPrimary = true }).ToList();
+
+        await BulkInsert.InsertEntitiesAsync(db, newPeople, cancellationToken);
+        await BulkInsert.InsertEntitiesAsync(db, newBusinesses, cancellationToken);
+        await BulkInsert.InsertEntitiesAsync(db, owners, cancellationToken);
+        await BulkInsert.InsertEntitiesAsync(db, newBusinesses.SelectMany(b => b.KbliCodes).ToList(), cancellationToken);
+        await BulkInsert.InsertEntitiesAsync(db, observations, cancellationToken);
+        await BulkInsert.InsertEntitiesAsync(db, permits, cancellationToken);
+        await BulkInsert.InsertEntitiesAsync(db, newBusinesses.SelectMany(b => b.Clusters).ToList(), cancellationToken);
+
+        var (userId, userName) = (user.UserId(), user.Identity?.Name);
+        var model = db.Model;
+        var audit = newPeople.Select(p => AuditInterceptor.CreatedRow(model.FindEntityType(typeof(Person))!, p, now, userId, userName))
+            .Concat(newBusinesses.Select(b => AuditInterceptor.CreatedRow(model.FindEntityType(typeof(Business))!, b, now, userId, userName)))
+            .Concat(observations.Select(o => AuditInterceptor.CreatedRow(model.FindEntityType(typeof(BusinessObservation))!, o, now, userId, userName)))
+            .Concat(permits.Select(p => AuditInterceptor.CreatedRow(model.FindEntityType(typeof(Permit))!, p, now, userId, userName)))
+            .ToList();
+        await BulkInsert.InsertAsync<AuditEntry>(db, AuditInterceptor.Columns, audit, cancellationToken);
     }
 
     /// <summary>Cells the file fills overwrite; empty cells leave what the registry already has.</summary>
@@ -141,6 +221,12 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
             db.People.Add(person);
             if (row.NikHash is not null) newPeople[row.NikHash] = person;
         }
+        FillPerson(row, person, now);
+        if (existingLink is null) business.Owners.Add(new BusinessOwner { Person = person, IsPrimary = business.Owners.Count == 0 });
+    }
+
+    private void FillPerson(ImportRow row, Person person, DateTime now)
+    {
         person.Name = row.OwnerName;
         if (row.Nik is { } nik)
         {
@@ -151,6 +237,5 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
         if (row.Phone is { } phone) person.SetPhone(phone, protector);
         if (row.Email is { } email) person.EmailCipher = protector.Encrypt(email);
         person.UpdatedAt = now;
-        if (existingLink is null) business.Owners.Add(new BusinessOwner { Person = person, IsPrimary = business.Owners.Count == 0 });
     }
 }
