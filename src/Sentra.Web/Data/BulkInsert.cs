@@ -65,7 +65,12 @@ public static class BulkInsert
         var columns = string.Join(",", properties.Select(p => $"\"{entity.FindProperty(p)!.GetColumnName()}\""));
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
-        // Stay well under SQLite's and PostgreSQL's limits on parameters per statement.
+        if (!db.Database.IsNpgsql())
+        {
+            await InsertPreparedAsync(db, table, columns, properties.Length, rows, cancellationToken);
+            return;
+        }
+        // Stay well under PostgreSQL's limit on parameters per statement.
         var batch = Math.Max(1, 2000 / properties.Length);
         for (var start = 0; start < rows.Count; start += batch)
         {
@@ -85,6 +90,30 @@ public static class BulkInsert
                 values.Add($"({string.Join(",", names)})");
             }
             command.CommandText = $"INSERT INTO \"{table}\" ({columns}) VALUES {string.Join(",", values)}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// SQLite: one prepared single-row statement executed per row. SQLite looks named parameters up one
+    /// by one, so a statement with thousands of them costs more than the rows themselves.
+    /// </summary>
+    private static async Task InsertPreparedAsync(DbContext db, string table, string columns, int width, IReadOnlyList<object?[]> rows,
+        CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var parameters = new System.Data.Common.DbParameter[width];
+        for (var c = 0; c < width; c++)
+        {
+            parameters[c] = command.CreateParameter();
+            parameters[c].ParameterName = $"@p{c}";
+            command.Parameters.Add(parameters[c]);
+        }
+        command.CommandText = $"INSERT INTO \"{table}\" ({columns}) VALUES ({string.Join(",", parameters.Select(p => p.ParameterName))})";
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < width; c++) parameters[c].Value = row[c] ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

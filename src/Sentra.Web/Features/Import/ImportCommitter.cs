@@ -50,7 +50,7 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
             // registry go through the change tracker, which loads and audits what they change.
             var bulk = accepted.Where(r => r.ExistingBusinessId is null && (r.NikHash is null || !people.ContainsKey(r.NikHash))).ToList();
             var tracked = accepted.Except(bulk).ToList();
-            var bulkPeople = new Dictionary<string, Person>();
+            var bulkPeople = new Dictionary<string, int>();
             foreach (var batch in bulk.Chunk(BulkBatchSize))
             {
                 await InsertNewAsync(user, batch, bulkPeople, year, now, cluster, cancellationToken);
@@ -101,33 +101,39 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
         });
     }
 
-    public const int BulkBatchSize = 2000;
+    public const int BulkBatchSize = 1000;
 
     /// <summary>
     /// Creates businesses, their new owners, figures, permits and memberships with multi-row inserts and
     /// reserved keys, and writes the same "created" audit entries the change tracker would.
     /// </summary>
-    private async Task InsertNewAsync(ClaimsPrincipal user, ImportRow[] rows, Dictionary<string, Person> bulkPeople, int year, DateTime now,
+    private async Task InsertNewAsync(ClaimsPrincipal user, ImportRow[] rows, Dictionary<string, int> bulkPeople, int year, DateTime now,
         Cluster? cluster, CancellationToken cancellationToken)
     {
         var newBusinesses = new List<Business>(rows.Length);
         var newPeople = new List<Person>();
-        var links = new List<(Business Business, Person Person)>(rows.Length);
+        var chunkPeople = new Dictionary<string, Person>();
+        var links = new List<(Business Business, Person? Person, int PersonId)>(rows.Length);
         foreach (var row in rows)
         {
             var business = new Business { Name = row.BusinessName, VillageCode = row.VillageCode!, Status = BusinessStatus.Draft, CreatedAt = now, Version = 1 };
             Apply(row, business, year, now, cluster);
             businesses.RecomputeClassification(business);
             newBusinesses.Add(business);
-            // The same new NIK on several rows is one person running several businesses.
-            if (row.NikHash is null || !bulkPeople.TryGetValue(row.NikHash, out var person))
+            // The same new NIK on several rows is one person running several businesses (earlier chunks keep only the key).
+            if (row.NikHash is not null && bulkPeople.TryGetValue(row.NikHash, out var earlierId))
+            {
+                links.Add((business, null, earlierId));
+                continue;
+            }
+            if (row.NikHash is null || !chunkPeople.TryGetValue(row.NikHash, out var person))
             {
                 person = new Person { Name = row.OwnerName, RegionCode = business.VillageCode, CreatedAt = now };
                 FillPerson(row, person, now);
                 newPeople.Add(person);
-                if (row.NikHash is not null) bulkPeople[row.NikHash] = person;
+                if (row.NikHash is not null) chunkPeople[row.NikHash] = person;
             }
-            links.Add((business, person));
+            links.Add((business, person, 0));
         }
 
         var businessIds = await BulkInsert.ReserveIdsAsync<Business>(db, newBusinesses.Count, cancellationToken);
@@ -146,9 +152,10 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
             foreach (var c in b.Clusters) c.BusinessId = b.Id;
         }
         for (var i = 0; i < newPeople.Count; i++) newPeople[i].Id = personIds[i];
+        foreach (var (hash, person) in chunkPeople) bulkPeople[hash] = person.Id;
         for (var i = 0; i < observations.Count; i++) observations[i].Id = observationIds[i];
         for (var i = 0; i < permits.Count; i++) permits[i].Id = permitIds[i];
-        var owners = links.Select(l => new BusinessOwner { BusinessId = l.Business.Id, PersonId = l.Person.Id, IsPrimary = true }).ToList();
+        var owners = links.Select(l => new BusinessOwner { BusinessId = l.Business.Id, PersonId = l.Person?.Id ?? l.PersonId, IsPrimary = true }).ToList();
 
         await BulkInsert.InsertEntitiesAsync(db, newPeople, cancellationToken);
         await BulkInsert.InsertEntitiesAsync(db, newBusinesses, cancellationToken);
