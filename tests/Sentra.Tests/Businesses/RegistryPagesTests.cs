@@ -133,6 +133,12 @@ public sealed partial class RegistryPagesTests(AppFixture fixture) : IClassFixtu
         var otherOwner = App.WithToken(await App.TokenAsync(DemoAccounts.OwnerTwo));
         Assert.Equal(HttpStatusCode.NotFound, (await otherOwner.GetAsync($"/media/photos/{photoId}/w320.webp")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/media/photos/{photoId}/w320.webp")).StatusCode);
+
+        // Office staff see the product's history on its page.
+        var officer = await App.SignedInAsync(DemoAccounts.Officer);
+        var page = await officer.GetStringAsync($"/registry/products/{productId}/edit");
+        Assert.Contains("Riwayat perubahan", page);
+        Assert.Contains("IsPublic", page);
     }
 
     private static string VersionOf(string html) => VersionPattern().Match(html).Groups[1].Value;

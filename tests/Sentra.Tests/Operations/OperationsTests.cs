@@ -28,6 +28,9 @@ public sealed class OperationsTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.True(paths.TryGetProperty("/api/v1/auth/login", out _));
         Assert.True(paths.TryGetProperty("/api/v1/audit", out _));
         Assert.True(paths.TryGetProperty("/api/v1/regions", out _));
+        foreach (var path in new[] { "/api/v1/businesses", "/api/v1/businesses/{id}", "/api/v1/products", "/api/v1/products/{id}", "/api/v1/clusters" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        Assert.True(doc.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
         var ui = await client.GetAsync("/api/docs/index.html");
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
         Assert.Contains("swagger", await ui.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);

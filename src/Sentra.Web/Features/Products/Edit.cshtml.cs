@@ -10,7 +10,8 @@ namespace Sentra.Web.Features.Products;
 
 /// <summary>Creates or edits a product, with its photos; for office staff and for the business's own owners.</summary>
 [Authorize]
-public sealed class EditModel(ProductService products, BusinessService businesses, ProductCategories categories, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(ProductService products, BusinessService businesses, ProductCategories categories, Audit.AuditTrail audit,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "business")] public int BusinessId { get; set; }
@@ -22,6 +23,7 @@ public sealed class EditModel(ProductService products, BusinessService businesse
     public IReadOnlyList<PhotoView> Photos { get; private set; } = [];
     public bool Conflict { get; private set; }
     public bool Saved { get; private set; }
+    public Audit.AuditPage? History { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -113,7 +115,12 @@ public sealed class EditModel(ProductService products, BusinessService businesse
         BusinessName = business.Name;
         Permits = business.Permits.Where(p => p.Kind is PermitKind.Pirt or PermitKind.BpomMd)
             .Select(p => (p.Id, $"{t.Label(p.Kind)} {p.Number}")).ToList();
-        if (Id is { } id) Photos = (await products.GetAsync(User, id)).Value?.Photos ?? [];
+        if (Id is { } id)
+        {
+            Photos = (await products.GetAsync(User, id)).Value?.Photos ?? [];
+            if (RegistryAccess.IsStaff(User))
+                History = await audit.HistoryAsync(User, [(nameof(Product), id.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        }
         return null;
     }
 }
