@@ -89,6 +89,8 @@ public static class PlatformSetup
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
                 o.AddPublicPageConventions();
                 o.Conventions.AddPageRoute("/Businesses/Edit", "/registry/businesses/new");
+                o.Conventions.AddPageRoute("/Public/Product", "en/products/{key}");
+                o.Conventions.AddPageRoute("/Public/Business", "en/businesses/{key}");
                 o.Conventions.AddPageRoute("/Clusters/Edit", "/registry/clusters/new");
                 o.Conventions.AddPageRoute("/Products/Edit", "/registry/products/new");
             })

@@ -18,6 +18,7 @@ public static class RegistrySetup
         services.AddScoped<BusinessService>();
         services.AddScoped<Clusters.ClusterService>();
         services.AddScoped<ProductService>();
+        services.AddScoped<Catalog.PublicCatalog>();
         return services;
     }
 }

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Sentra.Web.Data;
+using Sentra.Web.Features.Businesses;
+using Sentra.Web.Features.Businesses.Rules;
+using Sentra.Web.Features.Clusters;
+using Sentra.Web.Features.Products;
+
+namespace Sentra.Web.Features.Catalog;
+
+public sealed record PublicPermit(PermitKind Kind, string Number, DateOnly? ExpiresOn, ExpiryState? State);
+
+public sealed record PublicProduct(int Id, string Slug, string Name, string? NameEn, string? Description, string? DescriptionEn,
+    string Category, string Unit, decimal? NetQuantity, string? NetUnit, long PriceRp, int? ShelfLifeDays, string? Packaging,
+    string? Ingredients, string? IngredientsEn, string? Allergens, string? Storage, HalalStatus HalalStatus,
+    IReadOnlyList<PublicPermit> HalalCertificates, PublicPermit? Permit, Availability Availability, int? PreOrderLeadDays,
+    IReadOnlyList<int> PhotoIds, PublicBusiness Business);
+
+public sealed record PublicHours(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
+
+public sealed record PublicBusiness(int Id, string Slug, string Name, string? Brand, string? Street, string? Rt, string? Rw,
+    string VillageCode, string? VillageName, string? DistrictName, string? CityName, double? Latitude, double? Longitude,
+    string? PublicWhatsApp, string? WebsiteUrl, string? MarketplaceUrl, IReadOnlyList<PublicHours> Hours, string TimeZone);
+
+/// <summary>
+/// What the public may see: visible products of businesses that are verified (or were verified and
+/// await re-verification). Never owners, NIK, private phone numbers, drafts or hidden products.
+/// </summary>
+public sealed class PublicCatalog(AppDbContext db, TimeProvider clock)
+{
+    public static readonly BusinessStatus[] PublicStatuses = [BusinessStatus.Verified, BusinessStatus.NeedsReverification];
+
+    public IQueryable<Business> Businesses => db.Businesses.AsNoTracking().Where(b => PublicStatuses.Contains(b.Status));
+
+    public IQueryable<Product> Products => db.Products.AsNoTracking()
+        .Where(p => p.IsPublic && p.Availability != Availability.Discontinued && PublicStatuses.Contains(p.Business!.Status));
+
+    /// <summary><c>/produk/keripik-singkong-balado-42</c>: a readable name and the stable id at the end.</summary>
+    public static string Slug(string name, int id)
+    {
+        var words = ClusterSlug.From(name);
+        var prefix = words.Length == 0 ? "" : words[..Math.Min(words.Length, 60)].TrimEnd('-') + "-";
+        return prefix + id.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The id at the end of a slug, or null.</summary>
+    public static int? IdOf(string? slug)
+    {
+        if (string.IsNullOrEmpty(slug)) return null;
+        var dash = slug.LastIndexOf('-');
+        return int.TryParse(dash < 0 ? slug : slug[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta")));
+
+    public async Task<PublicProduct?> ProductAsync(int id)
+    {
+        var p = await Products.Include(x => x.Photos).Include(x => x.Permit).Include(x => x.HalalCertificates).ThenInclude(h => h.Permit)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id);
+        if (p is null) return null;
+        var business = await BusinessAsync(p.BusinessId);
+        if (business is null) return null;
+        var today = Today;
+        PublicPermit Show(Permit permit) => new(permit.Kind, permit.Number, permit.ExpiresOn, permit.ExpiresOn is { } e ? PermitExpiry.Of(e, today) : null);
+        return new PublicProduct(p.Id, Slug(p.Name, p.Id), p.Name, p.NameEn, p.Description, p.DescriptionEn, p.Category, p.Unit, p.NetQuantity,
+            p.NetUnit, p.PriceRp, p.ShelfLifeDays, p.Packaging, p.Ingredients, p.IngredientsEn, p.Allergens, p.Storage, p.HalalStatus,
+            p.HalalCertificates.Select(h => Show(h.Permit!)).ToList(), p.Permit is null ? null : Show(p.Permit), p.Availability,
+            p.PreOrderLeadDays, p.Photos.OrderBy(ph => ph.SortOrder).Select(ph => ph.Id).ToList(), business);
+    }
+
+    public async Task<PublicBusiness?> BusinessAsync(int id)
+    {
+        var b = await Businesses.Include(x => x.OpeningHours).FirstOrDefaultAsync(x => x.Id == id);
+        if (b is null) return null;
+        var district = Regions.RegionCodes.ParentOf(b.VillageCode) ?? "";
+        var city = Regions.RegionCodes.ParentOf(district) ?? "";
+        var names = await db.Regions.AsNoTracking().Where(r => r.Code == b.VillageCode || r.Code == district || r.Code == city)
+            .ToDictionaryAsync(r => r.Code, r => r.Name);
+        var timeZone = await db.Offices.AsNoTracking().Where(o => o.RegionCode != "" && (b.VillageCode == o.RegionCode || b.VillageCode.StartsWith(o.RegionCode + ".")))
+            .OrderByDescending(o => o.RegionCode.Length).Select(o => o.TimeZone).FirstOrDefaultAsync() ?? "Asia/Jakarta";
+        return new PublicBusiness(b.Id, Slug(b.Name, b.Id), b.Name, b.Brand, b.Street, b.Rt, b.Rw, b.VillageCode, names.GetValueOrDefault(b.VillageCode),
+            names.GetValueOrDefault(district), names.GetValueOrDefault(city), b.Latitude, b.Longitude, b.PublicWhatsApp, b.WebsiteUrl, b.MarketplaceUrl,
+            b.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).Select(h => new PublicHours(h.Day, h.Opens, h.Closes)).ToList(), timeZone);
+    }
+
+    public async Task<IReadOnlyList<(int Id, string Name, string? NameEn, long PriceRp, int? PhotoId)>> ProductsOfAsync(int businessId) =>
+        (await Products.Where(p => p.BusinessId == businessId).OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name, p.NameEn, p.PriceRp, Photo = p.Photos.OrderBy(ph => ph.SortOrder).Select(ph => (int?)ph.Id).FirstOrDefault() })
+            .ToListAsync()).Select(p => (p.Id, p.Name, p.NameEn, p.PriceRp, p.Photo)).ToList();
+
+    /// <summary>Whether the business is open now, in its own time zone.</summary>
+    public bool IsOpenNow(PublicBusiness business)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(business.TimeZone));
+        var time = TimeOnly.FromDateTime(local);
+        return business.Hours.Any(h => h.Day == local.DayOfWeek && time >= h.Opens && time < h.Closes);
+    }
+}

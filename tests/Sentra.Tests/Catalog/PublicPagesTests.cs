@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sentra.Tests.Infrastructure;
+using Sentra.Web.Features.Businesses;
+using Sentra.Web.Features.Catalog;
+using Sentra.Web.Features.Products;
+using Sentra.Web.Infrastructure.PersonalData;
+
+namespace Sentra.Tests.Catalog;
+
+/// <summary>Public product and business pages: readable stable URLs, both languages, and nothing private.</summary>
+public sealed class PublicPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private SentraApp App => fixture.App;
+
+    private async Task<Product> PublicProductAsync(Func<IQueryable<Product>, IQueryable<Product>>? filter = null)
+    {
+        await using var db = App.NewDbContext();
+        var query = db.Products.Include(p => p.Business).Where(p => p.IsPublic && p.Business!.Status == BusinessStatus.Verified && p.Business.PublicWhatsApp != null);
+        return await (filter ?? (q => q)).Invoke(query).OrderBy(p => p.Id).FirstAsync();
+    }
+
+    [Fact]
+    public async Task A_visible_product_has_a_readable_page_with_price_permits_and_a_whatsapp_link()
+    {
+        var product = await PublicProductAsync(q => q.Where(p => p.NameEn != null));
+        var slug = PublicCatalog.Slug(product.Name, product.Id);
+        Assert.Matches("^[a-z0-9-]+-[0-9]+$", slug);
+        var client = App.Browser();
+        var html = await client.GetStringAsync($"/produk/{slug}");
+        Assert.Contains(product.Name, html);
+        Assert.Contains(Sentra.Web.Infrastructure.Localization.Formats.Rupiah(product.PriceRp, System.Globalization.CultureInfo.GetCultureInfo("id-ID")), html);
+        var wa = Regex.Match(html, "data-testid=\"whatsapp\"[^>]*href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith("https://wa.me/" + product.Business!.PublicWhatsApp!.TrimStart('+') + "?text=", WebUtility.HtmlDecode(wa), StringComparison.Ordinal);
+        Assert.Contains(Uri.EscapeDataString(product.Name), WebUtility.HtmlDecode(wa));
+        Assert.Contains($"hreflang=\"en\" href=\"/en/products/{slug}\"", html);
+
+        var english = await client.GetStringAsync($"/en/products/{slug}");
+        Assert.Contains(product.NameEn!, english);
+        Assert.Contains("<html lang=\"en\">", english);
+        Assert.Contains("Order on WhatsApp", english);
+    }
+
+    [Fact]
+    public async Task English_falls_back_to_the_indonesian_name_marked_untranslated()
+    {
+        var product = await PublicProductAsync(q => q.Where(p => p.NameEn == null));
+        var html = await App.Browser().GetStringAsync($"/en/products/{PublicCatalog.Slug(product.Name, product.Id)}");
+        Assert.Contains(product.Name, html);
+        Assert.Contains("data-testid=\"untranslated\"", html);
+    }
+
+    [Fact]
+    public async Task An_old_or_shortened_link_moves_to_the_current_one()
+    {
+        var product = await PublicProductAsync();
+        var response = await App.Browser().GetAsync($"/produk/nama-lama-{product.Id}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal($"/produk/{PublicCatalog.Slug(product.Name, product.Id)}", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Hidden_products_and_draft_businesses_are_not_public()
+    {
+        int hiddenId, draftProductId, draftBusinessId;
+        await using (var db = App.NewDbContext())
+        {
+            var hidden = await db.Products.Include(p => p.Business).FirstAsync(p => p.Business!.Status == BusinessStatus.Verified && p.IsPublic);
+            hidden.IsPublic = false;
+            await db.SaveChangesAsync();
+            hiddenId = hidden.Id;
+            var draft = await db.Businesses.Include(b => b.Products).FirstAsync(b => b.Status == BusinessStatus.Draft && b.Products.Any(p => p.IsPublic));
+            draftBusinessId = draft.Id;
+            draftProductId = draft.Products.First(p => p.IsPublic).Id;
+        }
+        var client = App.Browser();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/produk/x-{hiddenId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/produk/x-{draftProductId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/usaha/x-{draftBusinessId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/produk/tanpa-nomor")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Business_pages_show_place_hours_and_products_but_no_personal_data()
+    {
+        await using var db = App.NewDbContext();
+        var business = await db.Businesses.Include(b => b.Owners).ThenInclude(o => o.Person)
+            .FirstAsync(b => b.Status == BusinessStatus.Verified && b.PublicWhatsApp != null);
+        var html = await App.Browser().GetStringAsync($"/usaha/{PublicCatalog.Slug(business.Name, business.Id)}");
+        Assert.Contains(business.Name, html);
+        Assert.Contains("Pondok Petir", html);
+        Assert.Contains("data-testid=\"open-now\"", html);
+        Assert.Contains("https://www.google.com/maps/dir/?api=1&amp;destination=", html);
+        var protector = App.Services.GetRequiredService<PersonalDataProtector>();
+        var person = business.Owners.Single().Person!;
+        var nik = protector.Decrypt(person.NikCipher!);
+        Assert.DoesNotContain(nik, html);
+        Assert.DoesNotContain(person.Name, html);
+        Assert.DoesNotContain(nik[..4] + "••", html);
+        foreach (var product in await db.Products.Where(p => p.BusinessId == business.Id && p.IsPublic).ToListAsync())
+            Assert.Contains(product.Name, html);
+    }
+}
