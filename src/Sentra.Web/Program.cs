@@ -2,6 +2,7 @@ using Sentra.Web.Data;
 using Sentra.Web.Features.Accounts;
 using Sentra.Web.Features.Audit;
 using Sentra.Web.Features.Businesses;
+using Sentra.Web.Features.Catalog;
 using Sentra.Web.Features.Clusters;
 using Sentra.Web.Features.Products;
 using Sentra.Web.Features.Demo;
@@ -51,6 +52,7 @@ try
     api.MapProductsApi();
     app.MapPhotoFiles();
     app.MapRegistryExport();
+    app.MapVerificationQr();
     app.MapPermitDocuments();
     app.MapImportTemplates();
 

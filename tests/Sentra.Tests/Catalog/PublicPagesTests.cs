@@ -103,3 +103,52 @@ public sealed class PublicPagesTests(AppFixture fixture) : IClassFixture<AppFixt
             Assert.Contains(product.Name, html);
     }
 }
+
+public sealed class VerificationTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private SentraApp App => fixture.App;
+
+    [Fact]
+    public async Task A_registered_product_with_valid_permits_is_confirmed()
+    {
+        await using var db = App.NewDbContext();
+        var product = await db.Products.Include(p => p.Permit).FirstAsync(p => p.IsPublic && p.Business!.Status == BusinessStatus.Verified
+            && p.Permit != null && p.Permit.ExpiresOn > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1)
+            && !p.HalalCertificates.Any(h => h.Permit!.ExpiresOn != null && h.Permit.ExpiresOn < DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1)));
+        var html = await App.Browser().GetStringAsync($"/v/{Verification.ProductCode(product.Id)}");
+        Assert.Contains("data-testid=\"verify-registered\"", html);
+        Assert.Contains(product.Permit!.Number, html);
+        Assert.DoesNotContain("data-testid=\"verify-expired\"", html);
+    }
+
+    [Fact]
+    public async Task An_expired_permit_is_warned_about()
+    {
+        await using var db = App.NewDbContext();
+        var product = await db.Products.Include(p => p.Permit).FirstAsync(p => p.IsPublic && p.Business!.Status == BusinessStatus.Verified
+            && p.Permit != null && p.Permit.ExpiresOn < DateOnly.FromDateTime(DateTime.UtcNow));
+        var html = await App.Browser().GetStringAsync($"/v/{Verification.ProductCode(product.Id)}");
+        Assert.Contains("data-testid=\"verify-expired\"", html);
+        Assert.Contains("sudah kedaluwarsa", html);
+    }
+
+    [Theory]
+    [InlineData("p999999")]
+    [InlineData("x1")]
+    [InlineData("p")]
+    public async Task An_unknown_code_says_so_plainly(string code)
+    {
+        var response = await App.Browser().GetAsync($"/v/{code}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("tidak terdaftar", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Every_product_has_a_qr_code_of_its_short_link()
+    {
+        var response = await App.Browser().GetAsync("/v/p1/qr.svg");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await response.Content.ReadAsStringAsync());
+    }
+}
