@@ -146,7 +146,9 @@ public sealed partial class BusinessService
         {
             // The same person may run several businesses: match on the keyed hash, never on clear NIK.
             var hash = protector.Hash(newNik);
-            person = await db.People.FirstOrDefaultAsync(p => p.NikHash == hash);
+            // Only people already linked to businesses this user may see: never reach into another region's records.
+            var visible = access.Businesses(user).Select(b => b.Id);
+            person = await db.People.FirstOrDefaultAsync(p => p.NikHash == hash && p.Businesses.Any(o => visible.Contains(o.BusinessId)));
         }
         var identityChanged = false;
         if (person is null)

@@ -185,7 +185,9 @@ public sealed partial class BusinessService(
         if (errors.Count > 0) return ServiceResult<BusinessDetail>.Invalid(errors);
 
         var nibBefore = business.Nib;
+        var villageBefore = business.VillageCode;
         await ApplyAsync(business, input);
+        if (business.VillageCode != villageBefore) await MoveRecordsAsync(business);
         if (RegistryAccess.IsOwner(user) && !RegistryAccess.IsEditorStaff(user))
             business.Status = BusinessStatusRules.AfterOwnerEdit(business.Status, business.Nib != nibBefore);
         return await SaveVersionedAsync(user, business, input.Version);
@@ -286,8 +288,12 @@ public sealed partial class BusinessService(
         if (input.ClusterIds.Count > 0)
         {
             var ids = input.ClusterIds.Distinct().ToList();
-            var found = await db.Clusters.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync();
+            var scope = user.RegionScope();
+            var candidates = await db.Clusters.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.VillageCode }).ToListAsync();
+            // Owners keep the memberships they have; staff may only use sentra of their own region.
             var current = existing?.Clusters.Select(c => c.ClusterId).ToHashSet() ?? [];
+            var found = candidates.Where(c => current.Contains(c.Id) || (RegistryAccess.IsStaff(user) && RegionCodes.IsWithin(c.VillageCode, scope)))
+                .Select(c => c.Id).ToList();
             if (found.Count != ids.Count) errors.Add(new(nameof(input.ClusterIds), "Validation.InvalidValue"));
             // Membership is an office decision: owners keep what they have but cannot add or remove sentra.
             else if (!RegistryAccess.IsEditorStaff(user) && !ids.ToHashSet().SetEquals(current))
@@ -351,9 +357,24 @@ public sealed partial class BusinessService(
         if (business is null) return ServiceResult<bool>.NotFound();
         if (!RegistryAccess.CanDecide(user, business)) return ServiceResult<bool>.Forbidden();
         if (!BusinessStatusRules.CanDelete(business.Status)) return ServiceResult<bool>.Invalid("Status", "Registry.OnlyDraftsDeleted");
+        // Permit scans hang off permits by an optional link: remove them with the business, not leave them behind.
+        var scans = business.Permits.Where(p => p.DocumentFileId is not null).Select(p => p.DocumentFileId!.Value).ToList();
+        if (scans.Count > 0) db.StoredFiles.RemoveRange(await db.StoredFiles.Where(f => scans.Contains(f.Id)).ToListAsync());
         db.Businesses.Remove(business);
         await db.SaveChangesAsync();
         return ServiceResult<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// A business that moves takes its products, permits and figures along: their village code scopes
+    /// filters and tells whose region reads their audit history.
+    /// </summary>
+    public async Task MoveRecordsAsync(Business business)
+    {
+        var village = business.VillageCode;
+        foreach (var p in await db.Products.Where(p => p.BusinessId == business.Id).ToListAsync()) p.VillageCode = village;
+        foreach (var p in await db.Permits.Where(p => p.BusinessId == business.Id).ToListAsync()) p.VillageCode = village;
+        foreach (var o in await db.BusinessObservations.Where(o => o.BusinessId == business.Id).ToListAsync()) o.VillageCode = village;
     }
 
     public void RecomputeClassification(Business business)

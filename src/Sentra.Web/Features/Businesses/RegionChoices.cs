@@ -42,6 +42,8 @@ public sealed class RegionChoices(AppDbContext db)
     {
         var scope = user.RegionScope();
         var all = await db.Clusters.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name, c.VillageCode }).ToListAsync();
-        return all.Where(c => RegionCodes.IsWithin(c.VillageCode, scope) || !RegistryAccess.IsStaff(user)).Select(c => (c.Id, c.Name)).ToList();
+        return RegistryAccess.IsStaff(user)
+            ? all.Where(c => RegionCodes.IsWithin(c.VillageCode, scope)).Select(c => (c.Id, c.Name)).ToList()
+            : [];
     }
 }

@@ -35,8 +35,11 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
         // People already known by NIK: one person may run several businesses.
         // One query for every NIK hash known (hashes only: no personal data is read), rather than one per chunk of rows.
         var people = new Dictionary<string, int>();
+        // Only people linked to businesses the user may see: an import never reaches into another region's records.
+        var visible = access.Businesses(user).Select(b => b.Id);
         if (accepted.Any(r => r.NikHash is not null))
-            foreach (var p in await db.People.AsNoTracking().Where(p => p.NikHash != null).Select(p => new { p.NikHash, p.Id }).ToListAsync(cancellationToken))
+            foreach (var p in await db.People.AsNoTracking().Where(p => p.NikHash != null && p.Businesses.Any(o => visible.Contains(o.BusinessId)))
+                         .Select(p => new { p.NikHash, p.Id }).ToListAsync(cancellationToken))
                 people.TryAdd(p.NikHash!, p.Id);
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -58,6 +61,8 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
                 done += batch.Length;
                 progress?.Invoke((double)done / Math.Max(1, accepted.Count));
             }
+            // People created in bulk are known to the tracked rows too: the same NIK stays one person.
+            foreach (var (hash, personId) in bulkPeople) people.TryAdd(hash, personId);
             foreach (var batch in tracked.Chunk(BatchSize))
             {
                 var ids = batch.Where(r => r.ExistingBusinessId is not null).Select(r => r.ExistingBusinessId!.Value).ToList();
@@ -85,7 +90,9 @@ public sealed class ImportCommitter(AppDbContext db, RegistryAccess access, Pers
                         business.Version++;
                         updated++;
                     }
+                    var villageBefore = business.VillageCode;
                     Apply(row, business, year, now, cluster);
+                    if (business.Id != 0 && business.VillageCode != villageBefore) await businesses.MoveRecordsAsync(business);
                     LinkOwner(row, business, newPeople, now);
                     businesses.RecomputeClassification(business);
                 }

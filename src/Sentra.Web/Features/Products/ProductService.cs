@@ -108,6 +108,8 @@ public sealed class ProductService(AppDbContext db, RegistryAccess access, Produ
         if (!RegistryAccess.CanEdit(user, product.Business!)) return ServiceResult<bool>.Forbidden();
         if (product.Business!.Status == BusinessStatus.Draft)
         {
+            // Photos point at their product by an optional link: delete them, or they would become business photos.
+            db.Photos.RemoveRange(product.Photos);
             db.Products.Remove(product);
         }
         else

@@ -31,6 +31,8 @@ public sealed class DetailsModel(UserAdministration admin, UserInvitations invit
     {
         if (!await LoadAsync(id)) return NotFound();
         if (Target.PasswordHash is not null || !Target.IsActive) return await Done(id, "Users.RoleNotAllowed");
+        // The link is shown to the caller: only admins may hold a staff account's first password.
+        if (!User.IsInRole(Roles.Admin) && CurrentRoles.Any(r => Roles.Staff.Contains(r))) return Forbid();
         await invitations.SendAsync(this, Target);
         return Redirect($"/admin/users/{id}");
     }
