@@ -53,6 +53,7 @@ try
     app.MapPhotoFiles();
     app.MapRegistryExport();
     app.MapVerificationQr();
+    app.MapSearchEngineFiles();
     app.MapPermitDocuments();
     app.MapImportTemplates();
 

@@ -35,7 +35,13 @@ public sealed class PublicPagesTests(AppFixture fixture) : IClassFixture<AppFixt
         var wa = Regex.Match(html, "data-testid=\"whatsapp\"[^>]*href=\"([^\"]+)\"").Groups[1].Value;
         Assert.StartsWith("https://wa.me/" + product.Business!.PublicWhatsApp!.TrimStart('+') + "?text=", WebUtility.HtmlDecode(wa), StringComparison.Ordinal);
         Assert.Contains(Uri.EscapeDataString(product.Name), WebUtility.HtmlDecode(wa));
-        Assert.Contains($"hreflang=\"en\" href=\"/en/products/{slug}\"", html);
+        Assert.Contains($"hreflang=\"en\" href=\"http://localhost/en/products/{slug}\"", html);
+        Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost/produk/{slug}\">", html);
+        Assert.Contains("<meta property=\"og:title\"", html);
+        var jsonLd = Regex.Match(html, "<script type=\"application/ld[+]json\">(.+?)</script>").Groups[1].Value;
+        using var ld = System.Text.Json.JsonDocument.Parse(jsonLd);
+        Assert.Equal("Product", ld.RootElement.GetProperty("@type").GetString());
+        Assert.Equal(product.PriceRp, ld.RootElement.GetProperty("offers").GetProperty("price").GetInt64());
 
         var english = await client.GetStringAsync($"/en/products/{slug}");
         Assert.Contains(product.NameEn!, english);
@@ -150,5 +156,38 @@ public sealed class VerificationTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<svg", await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class SearchEngineTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private SentraApp App => fixture.App;
+
+    [Fact]
+    public async Task The_sitemap_lists_every_public_page_in_both_languages_and_nothing_else()
+    {
+        var xml = System.Xml.Linq.XDocument.Parse(await App.Browser().GetStringAsync("/sitemap.xml"));
+        System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = xml.Descendants(ns + "loc").Select(l => l.Value).ToHashSet();
+        await using var db = App.NewDbContext();
+        foreach (var p in await db.Products.Include(p => p.Business).ToListAsync())
+        {
+            var slug = PublicCatalog.Slug(p.Name, p.Id);
+            var visible = p.IsPublic && p.Availability != Availability.Discontinued
+                          && p.Business!.Status is BusinessStatus.Verified or BusinessStatus.NeedsReverification;
+            Assert.Equal(visible, locations.Contains($"http://localhost/produk/{slug}"));
+            Assert.Equal(visible, locations.Contains($"http://localhost/en/products/{slug}"));
+        }
+        foreach (var b in await db.Businesses.Where(b => b.Status == BusinessStatus.Draft).ToListAsync())
+            Assert.DoesNotContain($"http://localhost/usaha/{PublicCatalog.Slug(b.Name, b.Id)}", locations);
+    }
+
+    [Fact]
+    public async Task Robots_point_to_the_sitemap_and_keep_out_of_private_areas()
+    {
+        var robots = await App.Browser().GetStringAsync("/robots.txt");
+        Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots);
+        Assert.Contains("Disallow: /registry/", robots);
+        Assert.Contains("Disallow: /account/", robots);
     }
 }

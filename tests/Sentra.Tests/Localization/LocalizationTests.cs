@@ -50,8 +50,8 @@ public sealed class LocalizationTests(AppFixture fixture) : IClassFixture<AppFix
         var en = await client.GetStringAsync("/en");
         Assert.Contains("Sentra IKM", id);
         Assert.Contains("Small-industry clusters", en);
-        Assert.Contains("hreflang=\"en\" href=\"/en\"", id);
-        Assert.Contains("href=\"/\"", en);
+        Assert.Contains("hreflang=\"en\" href=\"http://localhost/en\"", id);
+        Assert.Contains("hreflang=\"id\" href=\"http://localhost/\"", en);
         // The English description of the demo sentra is shown under /en.
         Assert.Contains("South Tangerang", en);
         // A language cookie does not change a public URL's language.

@@ -23,6 +23,7 @@ public sealed class StartupTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Sentra__PersonalData__EncryptionKey"] = GoodKey;
         start.Environment["Sentra__PersonalData__HashKey"] = GoodHashKey;
+        start.Environment["Sentra__PublicBaseUrl"] = "https://sentra.example.go.id";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (k, v) in env) start.Environment[k] = v;
         using var process = Process.Start(start)!;
@@ -64,12 +65,14 @@ public sealed class StartupTests
             ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Sentra__Demo__Enabled"] = "true",
             ["Sentra__PersonalData__EncryptionKey"] = Sentra.Web.Infrastructure.PersonalData.PersonalDataOptions.DevelopmentEncryptionKey,
             ["Sentra__PersonalData__HashKey"] = "",
+            ["Sentra__PublicBaseUrl"] = "",
         });
         Assert.Equal(1, exit);
         var lines = err.Split('\n');
         Assert.Contains(lines, l => l.StartsWith("Sentra__Demo__Enabled:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Sentra__PersonalData__EncryptionKey:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Sentra__PersonalData__HashKey:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Sentra__PublicBaseUrl:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public static class StartupChecks
         if (!environment.IsProduction()) return problems;
         if (configuration.GetValue<bool>($"{DemoOptions.Section}:Enabled"))
             problems.Add("Sentra__Demo__Enabled: demo accounts and data must be off in Production.");
+        var baseUrl = configuration["Sentra:PublicBaseUrl"];
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            problems.Add("Sentra__PublicBaseUrl: set the site's public address (e.g. https://sentra.depok.go.id); shared links, QR codes and the sitemap use it.");
         var pd = configuration.GetSection(PersonalDataOptions.Section).Get<PersonalDataOptions>() ?? new PersonalDataOptions();
         if (string.IsNullOrWhiteSpace(pd.EncryptionKey) || pd.EncryptionKey == PersonalDataOptions.DevelopmentEncryptionKey)
             problems.Add("Sentra__PersonalData__EncryptionKey: set a secret key of 32 random bytes in Base64 (not the development default).");
