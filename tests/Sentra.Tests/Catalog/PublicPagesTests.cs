@@ -191,3 +191,26 @@ public sealed class SearchEngineTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Contains("Disallow: /account/", robots);
     }
 }
+
+public sealed class SentraHomeTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private SentraApp App => fixture.App;
+
+    [Fact]
+    public async Task The_sentra_home_lists_its_verified_businesses_and_featured_products()
+    {
+        var client = App.Browser();
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("href=\"/sentra/pondok-petir\"", home);
+        var html = await client.GetStringAsync("/sentra/pondok-petir");
+        await using var db = App.NewDbContext();
+        foreach (var b in await db.Businesses.ToListAsync())
+            Assert.Equal(b.Status is BusinessStatus.Verified or BusinessStatus.NeedsReverification, html.Contains($"/usaha/{PublicCatalog.Slug(b.Name, b.Id)}\"", StringComparison.Ordinal));
+        Assert.Contains("data-testid=\"sentra-featured\"", html);
+        Assert.Contains("data-testid=\"member-open\"", html);
+        Assert.Contains("data-markers=", html);
+        var english = await client.GetStringAsync("/en/sentra/pondok-petir");
+        Assert.Contains("Featured products", english);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sentra/tidak-ada")).StatusCode);
+    }
+}

@@ -6,7 +6,7 @@ using Sentra.Web.Features.Businesses;
 
 namespace Sentra.Web.Features.Public;
 
-public sealed record ClusterSummary(string Name, string? Description, string? DescriptionEn, DateOnly? StartDate, int Businesses, int Products);
+public sealed record ClusterSummary(string Slug, string Name, string? Description, string? DescriptionEn, DateOnly? StartDate, int Businesses, int Products);
 
 /// <summary>The public front page: the sentra this installation serves, with verified members only.</summary>
 [AllowAnonymous]
@@ -16,7 +16,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync() =>
         Clusters = await db.Clusters.AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new ClusterSummary(c.Name, c.Description, c.DescriptionEn, c.StartDate,
+            .Select(c => new ClusterSummary(c.Slug, c.Name, c.Description, c.DescriptionEn, c.StartDate,
                 c.Members.Count(m => m.Business!.Status == BusinessStatus.Verified),
                 c.Members.Where(m => m.Business!.Status == BusinessStatus.Verified).SelectMany(m => m.Business!.Products).Count(p => p.IsPublic)))
             .ToListAsync();

@@ -1,0 +1,30 @@
+// Public sentra map: markers for the businesses listed on the page. Without JavaScript the list stays.
+(function () {
+  'use strict';
+  var el = document.querySelector('[data-public-map]');
+  if (!el || !window.L) return;
+  var markers = JSON.parse(el.getAttribute('data-markers') || '[]');
+  if (!markers.length) return;
+  el.hidden = false;
+  var map = L.map(el, { scrollWheelZoom: false });
+  L.tileLayer(el.getAttribute('data-tile-url'), {
+    maxZoom: parseInt(el.getAttribute('data-max-zoom'), 10) || 19,
+    attribution: el.getAttribute('data-attribution') || ''
+  }).addTo(map);
+  var bounds = [];
+  markers.forEach(function (m) {
+    var link = document.createElement('a');
+    link.href = m.url;
+    link.textContent = m.name;
+    var popup = document.createElement('div');
+    popup.appendChild(link);
+    if (m.open) {
+      var open = document.createElement('div');
+      open.textContent = el.getAttribute('data-open-label');
+      popup.appendChild(open);
+    }
+    L.marker([m.lat, m.lng], { title: m.name, alt: m.name }).addTo(map).bindPopup(popup);
+    bounds.push([m.lat, m.lng]);
+  });
+  map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
+})();
