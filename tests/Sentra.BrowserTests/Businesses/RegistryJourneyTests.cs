@@ -46,6 +46,9 @@ public sealed class RegistryJourneyTests(BrowserFixture fixture) : IClassFixture
         if (!await photo.IsVisibleAsync()) await page.WaitForTimeoutAsync(500);
         Assert.True(await photo.CountAsync() > 0, await page.Locator("main").InnerTextAsync());
         await Expect(photo).ToBeVisibleAsync();
+        // The thumbnail loads lazily: bring it into view and wait until the browser has decoded it.
+        await photo.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=product-photo]'); return i && i.complete && i.naturalWidth > 0; }");
         var natural = await photo.EvaluateAsync<int>("img => img.naturalWidth");
         Assert.Equal(320, natural);
 
