@@ -30,8 +30,6 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     {
         public required List<(EntityEntry Entry, AuditAction Action, List<AuditChange> Changes)> Items { get; init; }
         public IDbContextTransaction? OwnedTransaction { get; set; }
-        /// <summary>True while the audit entries themselves are being saved (the nested save).</summary>
-        public bool Writing { get; set; }
     }
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Pending> _pending = [];
@@ -47,12 +45,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     {
         var context = eventData.Context;
         if (context is null) return result;
-        if (_pending.TryGetValue(context, out var previous))
-        {
-            if (previous.Writing) return result;
-            // A save that ended without SavedChanges or SaveChangesFailed (e.g. a concurrency exception): drop its state.
-            await EndAsync(context, previous);
-        }
+        // A save that ended without SavedChanges or SaveChangesFailed (e.g. a concurrency exception): drop its state.
+        if (_pending.TryGetValue(context, out var previous)) await EndAsync(context, previous);
         var items = Collect(context);
         if (items.Count == 0) return result;
         var pending = new Pending { Items = items };
@@ -65,7 +59,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     /// <summary>Synchronous saves (data-protection keys) may pass only when they touch nothing audited.</summary>
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && !(_pending.TryGetValue(context, out var p) && p.Writing) && Collect(context).Count > 0)
+        if (eventData.Context is { } context && Collect(context).Count > 0)
             throw new InvalidOperationException("Use SaveChangesAsync: audited saves are asynchronous.");
         return result;
     }
@@ -86,7 +80,6 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         pending.Items.Clear();
         try
         {
-            pending.Writing = true;
             // Written without the change tracker: a bulk import audits hundreds of thousands of records.
             await Data.BulkInsert.InsertAsync<AuditEntry>(context, Columns, rows, cancellationToken);
             if (pending.OwnedTransaction is not null) await pending.OwnedTransaction.CommitAsync(cancellationToken);
@@ -101,7 +94,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData,
         InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (_pending.TryGetValue(eventData.Context!, out var pending) && !pending.Writing) await EndAsync(eventData.Context!, pending);
+        if (_pending.TryGetValue(eventData.Context!, out var pending)) await EndAsync(eventData.Context!, pending);
         return result;
     }
 

@@ -116,7 +116,7 @@ public sealed partial class BusinessService
 
     private async Task<ServiceResult<OwnerView>> SaveOwnerAsync(ClaimsPrincipal user, int businessId, int? personId, OwnerInput input)
     {
-        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).FirstOrDefaultAsync(b => b.Id == businessId);
+        var business = await WithOwners(user).FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<OwnerView>.NotFound();
         if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<OwnerView>.Forbidden();
         var link = personId is null ? null : business.Owners.FirstOrDefault(o => o.PersonId == personId);
@@ -212,7 +212,7 @@ public sealed partial class BusinessService
     /// <summary>Shows a person's NIK in clear to someone allowed to see it, and records that they did.</summary>
     public async Task<ServiceResult<string>> RevealNikAsync(ClaimsPrincipal user, int businessId, int personId)
     {
-        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).FirstOrDefaultAsync(b => b.Id == businessId);
+        var business = await WithOwners(user).FirstOrDefaultAsync(b => b.Id == businessId);
         var person = business?.Owners.FirstOrDefault(o => o.PersonId == personId)?.Person;
         if (business is null || person is null) return ServiceResult<string>.NotFound();
         if (!RegistryAccess.CanRevealPersonalData(user, business.VillageCode)) return ServiceResult<string>.Forbidden();
@@ -225,7 +225,7 @@ public sealed partial class BusinessService
 
     public async Task<ServiceResult<ObservationView>> AddObservationAsync(ClaimsPrincipal user, int businessId, ObservationInput input, ObservationSource? forcedSource = null)
     {
-        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).Include(b => b.Observations)
+        var business = await WithOwners(user).Include(b => b.Observations)
             .FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<ObservationView>.NotFound();
         if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<ObservationView>.Forbidden();
@@ -262,7 +262,7 @@ public sealed partial class BusinessService
 
     public async Task<ServiceResult<PermitView>> AddPermitAsync(ClaimsPrincipal user, int businessId, PermitInput input)
     {
-        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).Include(b => b.Products)
+        var business = await WithOwners(user).Include(b => b.Products)
             .Include(b => b.Permits).AsSplitQuery().FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<PermitView>.NotFound();
         if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<PermitView>.Forbidden();
@@ -344,7 +344,7 @@ public sealed partial class BusinessService
 
     public async Task<ServiceResult<bool>> RemovePermitAsync(ClaimsPrincipal user, int businessId, int permitId)
     {
-        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person)
+        var business = await WithOwners(user)
             .Include(b => b.Permits).ThenInclude(p => p.CoveredProducts).ThenInclude(c => c.Product)
             .Include(b => b.Products).FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<bool>.NotFound();
@@ -400,7 +400,7 @@ public sealed partial class BusinessService
     public async Task<ServiceResult<PermitView>> AttachPermitDocumentAsync(ClaimsPrincipal user, int businessId, int permitId, Stream upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person)
+        var business = await WithOwners(user)
             .Include(b => b.Permits).ThenInclude(p => p.CoveredProducts).AsSplitQuery().FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<PermitView>.NotFound();
         if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<PermitView>.Forbidden();
@@ -436,7 +436,7 @@ public sealed partial class BusinessService
     /// <summary>Removes a permit's scan; the permit stays.</summary>
     public async Task<ServiceResult<bool>> RemovePermitDocumentAsync(ClaimsPrincipal user, int businessId, int permitId)
     {
-        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).Include(b => b.Permits)
+        var business = await WithOwners(user).Include(b => b.Permits)
             .AsSplitQuery().FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<bool>.NotFound();
         if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<bool>.Forbidden();
@@ -454,7 +454,7 @@ public sealed partial class BusinessService
     public async Task<ServiceResult<PhotoView>> AddBusinessPhotoAsync(ClaimsPrincipal user, int businessId, Stream upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).FirstOrDefaultAsync(b => b.Id == businessId);
+        var business = await WithOwners(user).FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<PhotoView>.NotFound();
         if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<PhotoView>.Forbidden();
         var orders = await db.Photos.Where(p => p.BusinessId == business.Id && p.ProductId == null).Select(p => p.SortOrder).ToListAsync();
@@ -486,7 +486,7 @@ public sealed partial class BusinessService
 
     public async Task<ServiceResult<bool>> RemoveBusinessPhotoAsync(ClaimsPrincipal user, int businessId, int photoId)
     {
-        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).FirstOrDefaultAsync(b => b.Id == businessId);
+        var business = await WithOwners(user).FirstOrDefaultAsync(b => b.Id == businessId);
         if (business is null) return ServiceResult<bool>.NotFound();
         var photo = await db.Photos.FirstOrDefaultAsync(p => p.Id == photoId && p.BusinessId == business.Id && p.ProductId == null);
         if (photo is null) return ServiceResult<bool>.NotFound();

@@ -101,6 +101,9 @@ public sealed partial class BusinessService(
         return await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name);
     }
 
+    /// <summary>Businesses the user may see, with owners loaded: <see cref="RegistryAccess.CanEdit"/> needs them to recognise an owner.</summary>
+    private IQueryable<Business> WithOwners(ClaimsPrincipal user) => access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person);
+
     private static IQueryable<Business> WithEverything(IQueryable<Business> query) => query
         .Include(b => b.Owners).ThenInclude(o => o.Person)
         .Include(b => b.KbliCodes)
@@ -173,7 +176,7 @@ public sealed partial class BusinessService(
 
     public async Task<ServiceResult<BusinessDetail>> UpdateAsync(ClaimsPrincipal user, int id, BusinessInput input)
     {
-        var business = await access.Businesses(user).Include(b => b.Owners).ThenInclude(o => o.Person).Include(b => b.KbliCodes)
+        var business = await WithOwners(user).Include(b => b.KbliCodes)
             .Include(b => b.Clusters).Include(b => b.OpeningHours).AsSplitQuery().FirstOrDefaultAsync(b => b.Id == id);
         if (business is null) return ServiceResult<BusinessDetail>.NotFound();
         if (!RegistryAccess.CanEdit(user, business)) return ServiceResult<BusinessDetail>.Forbidden();
