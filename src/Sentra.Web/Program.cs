@@ -29,6 +29,7 @@ try
         .AddSentraAudit()
         .AddSentraRegistry(builder.Configuration)
         .AddSentraImport()
+        .AddSentraCatalog()                    // public catalog search, its index, output caching
         .AddSentraHealth()
         .AddSentraDemo(builder.Configuration)
         .AddSentraPages();

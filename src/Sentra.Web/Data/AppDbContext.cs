@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Photo> Photos => Set<Photo>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Features.Catalog.Search.CatalogEntry> CatalogEntries => Set<Features.Catalog.Search.CatalogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -102,6 +103,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.OccurredAt);
             e.HasIndex(a => a.UserId);
+        });
+
+        builder.Entity<Features.Catalog.Search.CatalogEntry>(e =>
+        {
+            e.HasKey(c => c.ProductId);
+            e.Property(c => c.ProductId).ValueGeneratedNever();
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.NameEn).HasMaxLength(200);
+            e.Property(c => c.BusinessName).HasMaxLength(200);
+            e.Property(c => c.Category).HasMaxLength(40);
+            e.Property(c => c.VillageCode).HasMaxLength(20);
+            e.Property(c => c.DistrictCode).HasMaxLength(20);
+            e.Property(c => c.SearchText).HasMaxLength(12000);
+            e.HasIndex(c => c.PriceRp);
+            e.HasIndex(c => c.Category);
+            e.HasIndex(c => c.DistrictCode);
+            e.HasIndex(c => c.BusinessId);
+            e.HasIndex(c => c.UpdatedAt);
         });
 
         builder.Entity<Cluster>(e =>

@@ -51,10 +51,10 @@ public static class DatabaseSetup
         services.AddScoped<ReferenceDataLoader>();
         if (provider == DatabaseProvider.Postgres)
             services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => ConfigurePostgres(o, connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Features.Catalog.Search.CatalogIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         else
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => ConfigureSqlite(o, connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Features.Catalog.Search.CatalogIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         return services;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Sentra.Web.Data;
 using Sentra.Web.Features.Accounts;
+using Sentra.Web.Features.Catalog;
 using Sentra.Web.Features.Demo;
 using Sentra.Web.Infrastructure.Email;
 using Sentra.Web.Infrastructure.Errors;
@@ -91,6 +92,7 @@ public static class PlatformSetup
                 o.Conventions.AddPageRoute("/Businesses/Edit", "/registry/businesses/new");
                 o.Conventions.AddPageRoute("/Public/Product", "en/products/{key}");
                 o.Conventions.AddPageRoute("/Public/Business", "en/businesses/{key}");
+                o.Conventions.AddPageRoute("/Public/Catalog", "en/catalog");
                 o.Conventions.AddPageRoute("/Clusters/Edit", "/registry/clusters/new");
                 o.Conventions.AddPageRoute("/Products/Edit", "/registry/products/new");
             })
@@ -109,6 +111,7 @@ public static class PlatformSetup
         await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>().LoadAsync();
         await RoleSeeder.SeedAsync(scope.ServiceProvider);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEnabledAsync();
+        await app.Services.PrepareCatalogAsync();
         if (app.Configuration.GetValue<bool>($"{DemoOptions.Section}:Enabled") && !app.Environment.IsProduction())
         {
             Console.WriteLine("Sentra demo accounts (password for all: " + DemoAccounts.Password + "):");
@@ -132,6 +135,7 @@ public static class PlatformSetup
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();                  // public pages only (policy CatalogCache.Policy); never signed-in responses
         app.UseAntiforgery();
         return app;
     }

@@ -32,7 +32,10 @@ public sealed class PublicCatalog(AppDbContext db, TimeProvider clock)
 
     public IQueryable<Business> Businesses => db.Businesses.AsNoTracking().Where(b => PublicStatuses.Contains(b.Status));
 
-    public IQueryable<Product> Products => db.Products.AsNoTracking()
+    public IQueryable<Product> Products => VisibleProducts(db);
+
+    /// <summary>The rule itself, for code that holds a context but no catalog (the search index).</summary>
+    public static IQueryable<Product> VisibleProducts(AppDbContext db) => db.Products.AsNoTracking()
         .Where(p => p.IsPublic && p.Availability != Availability.Discontinued && PublicStatuses.Contains(p.Business!.Status));
 
     /// <summary><c>/produk/keripik-singkong-balado-42</c>: a readable name and the stable id at the end.</summary>

@@ -1,0 +1,86 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sentra.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CatalogSearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CatalogEntries",
+                columns: table => new
+                {
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    BusinessId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BusinessName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PriceRp = table.Column<long>(type: "bigint", nullable: false),
+                    HalalStatus = table.Column<int>(type: "integer", nullable: false),
+                    Availability = table.Column<int>(type: "integer", nullable: false),
+                    VillageCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PhotoId = table.Column<int>(type: "integer", nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(12000)", maxLength: 12000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogEntries", x => x.ProductId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogEntries_BusinessId",
+                table: "CatalogEntries",
+                column: "BusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogEntries_Category",
+                table: "CatalogEntries",
+                column: "Category");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogEntries_DistrictCode",
+                table: "CatalogEntries",
+                column: "DistrictCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogEntries_PriceRp",
+                table: "CatalogEntries",
+                column: "PriceRp");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogEntries_UpdatedAt",
+                table: "CatalogEntries",
+                column: "UpdatedAt");
+            // Full-text index: names weigh most; every text goes in as plain words (prefix search and
+            // spelling vocabulary) and as Indonesian and English stems. A generated column, so the
+            // application never writes it and every instance sees the same index.
+            migrationBuilder.Sql("""
+                ALTER TABLE "CatalogEntries" ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS (
+                    setweight(to_tsvector('simple', coalesce("Name", '') || ' ' || coalesce("NameEn", '')), 'A')
+                    || setweight(to_tsvector('indonesian', coalesce("Name", '')), 'A')
+                    || setweight(to_tsvector('english', coalesce("NameEn", '')), 'A')
+                    || setweight(to_tsvector('simple', coalesce("BusinessName", '')), 'B')
+                    || to_tsvector('simple', coalesce("SearchText", ''))
+                    || to_tsvector('indonesian', coalesce("SearchText", ''))
+                    || to_tsvector('english', coalesce("SearchText", ''))
+                ) STORED;
+                """);
+            migrationBuilder.Sql("""CREATE INDEX "IX_CatalogEntries_SearchVector" ON "CatalogEntries" USING GIN ("SearchVector");""");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CatalogEntries");
+        }
+    }
+}

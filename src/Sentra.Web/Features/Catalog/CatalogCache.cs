@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Sentra.Web.Features.Catalog;
+
+/// <summary>
+/// Public pages are output-cached under one tag. A save that changes what the public sees drops the
+/// tag in this instance at once; other instances (each keeps its own cache) catch up within
+/// <see cref="Lifetime"/>, which is also how long "open now" may lag.
+/// </summary>
+public sealed class CatalogCache(IOutputCacheStore store, IMemoryCache memory)
+{
+    public const string Tag = "catalog";
+    public const string Policy = "PublicCatalog";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    public async Task InvalidateAsync(CancellationToken cancellationToken = default)
+    {
+        memory.Remove(Search.CatalogSearch.ChoicesKey);
+        await store.EvictByTagAsync(Tag, cancellationToken);
+    }
+}

@@ -1,0 +1,29 @@
+using Sentra.Web.Data;
+using Sentra.Web.Features.Catalog.Search;
+
+namespace Sentra.Web.Features.Catalog;
+
+public static class CatalogSetup
+{
+    /// <summary>Catalog search, its index kept in step with every save, and output caching of public pages.</summary>
+    public static IServiceCollection AddSentraCatalog(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<SearchVocabulary>();
+        services.AddSingleton<CatalogIndex>();
+        services.AddSingleton<CatalogCache>();
+        services.AddSingleton<CatalogIndexInterceptor>();
+        services.AddScoped<CatalogSearch>();
+        services.AddOutputCache(o => o.AddPolicy(CatalogCache.Policy, p => p.Expire(CatalogCache.Lifetime).Tag(CatalogCache.Tag)));
+        return services;
+    }
+
+    /// <summary>Builds the catalog entries when they are missing (first start after this feature, or a restored backup).</summary>
+    public static async Task PrepareCatalogAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await CatalogIndex.NeedsRebuildAsync(db, cancellationToken))
+            await scope.ServiceProvider.GetRequiredService<CatalogIndex>().RebuildAsync(db, cancellationToken);
+    }
+}

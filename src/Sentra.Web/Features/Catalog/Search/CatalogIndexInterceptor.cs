@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Sentra.Web.Data;
+using Sentra.Web.Features.Businesses;
+using Sentra.Web.Features.Products;
+
+namespace Sentra.Web.Features.Catalog.Search;
+
+/// <summary>
+/// Notes which products and businesses a save touches and, once the rows are written, brings their
+/// catalog entries up to date and drops the public pages from the output cache. Registered before
+/// the audit interceptor, so on audited saves this runs inside the audit's transaction: the change,
+/// its audit entry and its catalog entry commit together.
+/// </summary>
+public sealed class CatalogIndexInterceptor(CatalogIndex index, CatalogCache cache) : SaveChangesInterceptor
+{
+    private sealed record Touched(HashSet<int> ProductIds, HashSet<int> BusinessIds, List<Product> NewProducts, List<Photo> NewPhotos);
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Touched> _touched = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db)
+        {
+            _touched.Remove(db);
+            if (Collect(db) is { } touched) _touched.Add(db, touched);
+        }
+        return ValueTask.FromResult(result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not AppDbContext db || !_touched.TryGetValue(db, out var touched)) return result;
+        _touched.Remove(db);
+        touched.ProductIds.UnionWith(touched.NewProducts.Select(p => p.Id));
+        foreach (var photo in touched.NewPhotos)
+            if (photo.ProductId is { } productId) touched.ProductIds.Add(productId);
+        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null)
+        {
+            await index.RefreshAsync(db, touched.ProductIds, touched.BusinessIds, cancellationToken);
+            if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        }
+        await cache.InvalidateAsync(cancellationToken);
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db) _touched.Remove(db);
+        return Task.CompletedTask;
+    }
+
+    private static Touched? Collect(AppDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        Touched? touched = null;
+        Touched Get() => touched ??= new Touched([], [], [], []);
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            switch (entry.Entity)
+            {
+                case Product product when entry.State == EntityState.Added:
+                    Get().NewProducts.Add(product);
+                    break;
+                case Product product:
+                    Get().ProductIds.Add(product.Id);
+                    Get().BusinessIds.Add(product.BusinessId);
+                    if (entry.Property(nameof(Product.BusinessId)).OriginalValue is int from) Get().BusinessIds.Add(from);
+                    break;
+                case Business business when entry.State != EntityState.Added:
+                    Get().BusinessIds.Add(business.Id);
+                    break;
+                case Photo photo when entry.State == EntityState.Added:
+                    Get().NewPhotos.Add(photo);
+                    break;
+                case Photo photo:
+                    if (photo.ProductId is { } productId) Get().ProductIds.Add(productId);
+                    break;
+            }
+        }
+        return touched;
+    }
+}

@@ -1,0 +1,285 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Sentra.Tests.Infrastructure;
+using Sentra.Web.Features.Businesses;
+using Sentra.Web.Features.Catalog;
+using Sentra.Web.Features.Products;
+
+namespace Sentra.Tests.Catalog;
+
+/// <summary>
+/// The public catalog on the database's own full-text search (run on SQLite and PostgreSQL): typos,
+/// filters, sorting, paging, any input, and an index that follows every change.
+/// </summary>
+public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private SentraApp App => fixture.App;
+
+    private static List<string> Names(string html) =>
+        ResultLink().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[2].Value)).ToList();
+
+    private static List<string> Links(string html) => ResultLink().Matches(html).Select(m => m.Groups[1].Value).ToList();
+
+    private static int Total(string html) =>
+        TotalText().Match(html) is { Success: true } m ? int.Parse(m.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    [GeneratedRegex("<a class=\"result-name\" href=\"([^\"]+)\" data-testid=\"result-link\">([^<]+)</a>")]
+    private static partial Regex ResultLink();
+
+    [GeneratedRegex("data-testid=\"catalog-total\"[^>]*>([0-9.,]+) (produk|products)<")]
+    private static partial Regex TotalText();
+
+    private async Task<List<Product>> PublicProductsAsync()
+    {
+        await using var db = App.NewDbContext();
+        return await PublicCatalog.VisibleProducts(db).ToListAsync();
+    }
+
+    [Theory]
+    [InlineData("kripik", "keripik")]    // a letter missing
+    [InlineData("dodl", "dodol")]        // a letter missing
+    [InlineData("cirneg", "cireng")]     // two letters swapped
+    [InlineData("pisangg", "pisang")]    // a letter extra
+    [InlineData("bolado", "balado")]     // a letter wrong
+    public async Task A_misspelled_word_still_finds_the_products(string typed, string meant)
+    {
+        var html = await App.Browser().GetStringAsync($"/katalog?q={typed}");
+        var names = Names(html);
+        Assert.NotEmpty(names);
+        Assert.Contains(names, n => n.Contains(meant, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains($"data-testid=\"catalog-corrected\"", html);
+        Assert.Contains($"“{meant}”", html);
+    }
+
+    [Fact]
+    public async Task Words_match_names_businesses_and_descriptions_in_both_languages()
+    {
+        var products = await PublicProductsAsync();
+        var english = products.First(p => p.NameEn is not null && p.NameEn.Contains("Chips", StringComparison.Ordinal));
+        var html = await App.Browser().GetStringAsync("/en/catalog?q=chips");
+        Assert.Contains(english.NameEn!, Names(html));
+        Assert.DoesNotContain("catalog-corrected", html);
+        Assert.Contains("<html lang=\"en\">", html);
+        Assert.All(Links(html), l => Assert.StartsWith("/en/products/", l, StringComparison.Ordinal));
+
+        // Two words: every word must match (here a name word and a flavour).
+        var both = Names(await App.Browser().GetStringAsync("/katalog?q=keripik+balado"));
+        Assert.NotEmpty(both);
+        Assert.All(both, n => Assert.Contains("balado", n, StringComparison.OrdinalIgnoreCase));
+
+        // A prefix, as typed on a phone before the word is finished.
+        Assert.Contains(Names(await App.Browser().GetStringAsync("/katalog?q=kerip")), n => n.StartsWith("Keripik", StringComparison.Ordinal));
+
+        // The business name finds its products.
+        var business = products.GroupBy(p => p.BusinessId).First().Key;
+        await using var db = App.NewDbContext();
+        var businessName = (await db.Businesses.FindAsync(business))!.Name;
+        var byBusiness = await App.Browser().GetStringAsync($"/katalog?q={Uri.EscapeDataString(businessName)}");
+        Assert.Contains(businessName, byBusiness);
+        Assert.True(Total(byBusiness) >= 1);
+    }
+
+    [Fact]
+    public async Task Without_words_the_catalog_lists_every_public_product_page_by_page()
+    {
+        var publicCount = (await PublicProductsAsync()).Count;
+        var client = App.Browser();
+        var first = await client.GetStringAsync("/katalog");
+        Assert.Equal(publicCount, Total(first));
+        Assert.Equal(Math.Min(publicCount, 20), Names(first).Count);
+        var seen = new HashSet<string>(Links(first));
+        for (var page = 2; page <= (publicCount + 19) / 20; page++)
+            seen.UnionWith(Links(await client.GetStringAsync($"/katalog?page={page}")));
+        Assert.Equal(publicCount, seen.Count);
+        Assert.Contains("rel=\"next\"", first);
+    }
+
+    [Fact]
+    public async Task Filters_and_sorting_come_from_the_url()
+    {
+        var products = await PublicProductsAsync();
+        var client = App.Browser();
+
+        var halal = await client.GetStringAsync("/katalog?halal=1&sort=Name");
+        Assert.Equal(products.Count(p => p.HalalStatus == HalalStatus.Certified), Total(halal));
+        var halalNames = products.Where(p => p.HalalStatus == HalalStatus.Certified).Select(p => p.Name).ToHashSet();
+        Assert.All(Names(halal), n => Assert.Contains(n, halalNames));
+        Assert.Contains("name=\"halal\" value=\"1\" checked=\"checked\"", halal);
+
+        var cheap = await client.GetStringAsync("/katalog?min=10000&max=20000&sort=PriceLow");
+        Assert.Equal(products.Count(p => p.PriceRp is >= 10000 and <= 20000), Total(cheap));
+        var prices = Names(cheap).Select(n => products.First(p => p.Name == n).PriceRp).ToList();
+        Assert.Equal(prices.Order().ToList(), prices);
+
+        var expensiveFirst = Names(await client.GetStringAsync("/katalog?sort=PriceHigh")).Select(n => products.First(p => p.Name == n).PriceRp).ToList();
+        Assert.Equal(products.Max(p => p.PriceRp), expensiveFirst[0]);
+
+        var category = products.GroupBy(p => p.Category).OrderByDescending(g => g.Count()).First();
+        var byCategory = await client.GetStringAsync($"/katalog?category={category.Key}");
+        Assert.Equal(category.Count(), Total(byCategory));
+
+        var preOrder = products.Count(p => p.Availability == Availability.PreOrder);
+        var byAvailability = await client.GetStringAsync("/katalog?availability=PreOrder");
+        Assert.Equal(preOrder, Total(byAvailability));
+
+        // Sentra and district: the demo sentra holds every public demo business in one district.
+        await using var db = App.NewDbContext();
+        var inSentra = await PublicCatalog.VisibleProducts(db).CountAsync(p => p.Business!.Clusters.Any(m => m.Cluster!.Slug == "pondok-petir"));
+        Assert.Equal(inSentra, Total(await client.GetStringAsync("/katalog?sentra=pondok-petir")));
+        Assert.Equal(products.Count(p => p.VillageCode!.StartsWith("32.76.11.", StringComparison.Ordinal)),
+            Total(await client.GetStringAsync("/katalog?district=32.76.11")));
+        Assert.Equal(0, Total(await client.GetStringAsync("/katalog?district=31.71.01")));
+
+        // Words and filters together.
+        var halalChips = await client.GetStringAsync("/katalog?q=keripik&halal=1");
+        Assert.All(Names(halalChips), n => Assert.Contains(n, halalNames));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("keripik\"*")]
+    [InlineData("NEAR(a b)")]
+    [InlineData("a:* & b | !c")]
+    [InlineData("'; DROP TABLE \"Products\"; --")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("%00%01%02")]
+    [InlineData("😀🍌")]
+    [InlineData("*")]
+    [InlineData("-")]
+    [InlineData("AND OR NOT")]
+    [InlineData("{}[]()^~")]
+    public async Task Any_search_text_answers_a_page(string typed)
+    {
+        var response = await App.Browser().GetAsync("/katalog?q=" + Uri.EscapeDataString(typed));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert", html);
+    }
+
+    [Fact]
+    public async Task Very_long_input_and_nonsense_filters_answer_a_page()
+    {
+        var client = App.Browser();
+        var longText = string.Concat(Enumerable.Repeat("keripik pisang ", 700));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/katalog?q=" + Uri.EscapeDataString(longText))).StatusCode);
+        foreach (var query in new[]
+                 {
+                     "min=abc&max=-1", "page=-5", "page=999999999999", "page=400", "sort=%3Cscript%3E", "category=%27%22",
+                     "sentra=" + new string('x', 5000), "district=';--", "availability=Discontinued", "halal=maybe",
+                     "q=keripik&q=dodol", "min=99999999999999999999",
+                 })
+        {
+            var response = await client.GetAsync("/katalog?" + query);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{query} → {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task The_index_follows_changes_and_the_cached_page_is_dropped()
+    {
+        var client = App.Browser();
+        int productId;
+        await using (var db = App.NewDbContext())
+        {
+            var product = await PublicCatalog.VisibleProducts(db).Where(p => p.Name.StartsWith("Keripik")).OrderBy(p => p.Id).FirstAsync();
+            productId = product.Id;
+        }
+        Assert.Contains(Names(await client.GetStringAsync("/katalog?q=keripik")), n => n.StartsWith("Keripik", StringComparison.Ordinal));
+
+        // Renamed: the new word is found at once (the cached "keripik" page is dropped too).
+        await using (var db = App.NewDbContext())
+        {
+            var product = await db.Products.FindAsync(productId);
+            product!.Name = "Kerupuk Gadung Istimewa";
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("Kerupuk Gadung Istimewa", Names(await client.GetStringAsync("/katalog?q=gadung")));
+        // Its category still says "keripik", so it is still found by that word, under its new name only.
+        var keripik = Links(await client.GetStringAsync("/katalog?q=keripik"));
+        Assert.Single(keripik, l => l.EndsWith($"-{productId}", StringComparison.Ordinal));
+        Assert.Contains($"/produk/kerupuk-gadung-istimewa-{productId}", keripik);
+
+        // Hidden by its owner: gone from results, and its words no longer correct anything.
+        await using (var db = App.NewDbContext())
+        {
+            (await db.Products.FindAsync(productId))!.IsPublic = false;
+            await db.SaveChangesAsync();
+        }
+        var hidden = await client.GetStringAsync("/katalog?q=gadung");
+        Assert.Equal(0, Total(hidden));
+        Assert.DoesNotContain("Kerupuk Gadung Istimewa", hidden);
+        Assert.DoesNotContain("Gadung", await client.GetStringAsync("/katalog?q=gadunk"));
+    }
+
+    [Fact]
+    public async Task A_business_that_is_no_longer_verified_leaves_the_catalog_with_all_its_products()
+    {
+        var client = App.Browser();
+        int businessId;
+        List<string> names;
+        await using (var db = App.NewDbContext())
+        {
+            var business = await db.Businesses.Include(b => b.Products)
+                .Where(b => b.Status == BusinessStatus.Verified && b.Products.Count(p => p.IsPublic) >= 2).OrderByDescending(b => b.Id).FirstAsync();
+            businessId = business.Id;
+            names = business.Products.Where(p => p.IsPublic && p.Availability != Availability.Discontinued).Select(p => p.Name).ToList();
+        }
+        var before = await client.GetStringAsync("/katalog?sort=Name&page=1") + await client.GetStringAsync("/katalog?sort=Name&page=2")
+                     + await client.GetStringAsync("/katalog?sort=Name&page=3");
+        Assert.All(names, n => Assert.Contains(WebUtility.HtmlEncode(n), before));
+
+        await using (var db = App.NewDbContext())
+        {
+            (await db.Businesses.FindAsync(businessId))!.Status = BusinessStatus.Inactive;
+            await db.SaveChangesAsync();
+        }
+        var all = new List<string>();
+        for (var page = 1; page <= 3; page++) all.AddRange(Links(await client.GetStringAsync($"/katalog?sort=Name&page={page}")));
+        await using (var db = App.NewDbContext())
+        {
+            var ids = await db.Products.Where(p => p.BusinessId == businessId).Select(p => p.Id).ToListAsync();
+            Assert.DoesNotContain(all, l => ids.Any(id => l.EndsWith($"-{id}", StringComparison.Ordinal)));
+            Assert.False(await db.CatalogEntries.AnyAsync(e => e.BusinessId == businessId));
+        }
+    }
+
+    [Fact]
+    public async Task Public_pages_are_served_from_the_output_cache_until_a_record_changes()
+    {
+        var client = App.Browser();
+        const string url = "/katalog?q=dodol&sort=Name";
+        var first = await client.GetStringAsync(url);
+        var name = Names(first)[0];
+        // A change behind the application's back (no save through EF) is not seen: the page is cached.
+        await using (var db = App.NewDbContext())
+        {
+            await db.CatalogEntries.Where(e => e.Name == name).ExecuteUpdateAsync(s => s.SetProperty(e => e.Name, "Dodol Tiruan"));
+        }
+        Assert.Contains(WebUtility.HtmlEncode(name), await client.GetStringAsync(url));
+        // A signed-in visitor never gets (or fills) the public cache.
+        var signedIn = await App.SignedInAsync("admin@demo.sentra.id");
+        Assert.Contains("Dodol Tiruan", await signedIn.GetStringAsync(url));
+        // Any save that touches products drops the cached pages; the entry is rebuilt from the product.
+        await using (var db = App.NewDbContext())
+        {
+            var product = await db.Products.FirstAsync(p => p.Name == name);
+            product.PriceRp += 500;
+            await db.SaveChangesAsync();
+        }
+        var after = await client.GetStringAsync(url);
+        Assert.Contains(WebUtility.HtmlEncode(name), after);
+        Assert.DoesNotContain("Dodol Tiruan", after);
+    }
+
+    [Fact]
+    public async Task Each_result_shows_price_halal_business_and_open_now()
+    {
+        var html = await App.Browser().GetStringAsync("/katalog?halal=1");
+        var first = Regex.Match(html, "<li class=\"result\".+?</li>", RegexOptions.Singleline).Value;
+        Assert.Contains("data-testid=\"result-price\">Rp ", first);
+        Assert.Contains("data-testid=\"result-halal\"", first);
+        Assert.Contains("data-testid=\"result-business\"", first);
+        Assert.Matches("data-testid=\"result-open\">(Buka sekarang|Tutup sekarang)<", first);
+    }
+}
