@@ -282,4 +282,28 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
         Assert.Contains("data-testid=\"result-business\"", first);
         Assert.Matches("data-testid=\"result-open\">(Buka sekarang|Tutup sekarang)<", first);
     }
+
+    [Fact]
+    public async Task Sentra_home_and_product_pages_show_a_change_at_once()
+    {
+        var client = App.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sentra/pondok-petir")).StatusCode);
+        await using (var db = App.NewDbContext())
+        {
+            var cluster = await db.Clusters.FirstAsync(c => c.Slug == "pondok-petir");
+            cluster.Description = "Deskripsi baru untuk pengunjung";
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("Deskripsi baru untuk pengunjung", await client.GetStringAsync("/sentra/pondok-petir"));
+
+        var product = (await PublicProductsAsync()).OrderBy(p => p.Id).Last();
+        var url = $"/produk/{PublicCatalog.Slug(product.Name, product.Id)}";
+        Assert.Contains(WebUtility.HtmlEncode(product.Name), await client.GetStringAsync(url));
+        await using (var db = App.NewDbContext())
+        {
+            (await db.Products.FindAsync(product.Id))!.Ingredients = "Bahan yang baru dicatat";
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("Bahan yang baru dicatat", await client.GetStringAsync(url));
+    }
 }

@@ -64,6 +64,7 @@ public static class SearchEngines
                 return Results.Text(text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8");
             })
             .AllowAnonymous()
+            .CacheOutput(CatalogCache.Policy)
             .ExcludeFromDescription();
 
         app.MapGet("/robots.txt", (HttpRequest request, IOptions<SentraOptions> options) =>

@@ -37,5 +37,6 @@ public static class Verification
                 return Results.Text(svg, "image/svg+xml");
             })
             .AllowAnonymous()
+            .CacheOutput(CatalogCache.Policy)
             .ExcludeFromDescription();
 }

@@ -8,6 +8,7 @@ namespace Sentra.Web.Features.Public;
 
 /// <summary>A business's public page, at <c>/usaha/{name}-{id}</c> and <c>/en/businesses/{name}-{id}</c>.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Catalog.CatalogCache.Policy)]
 public sealed class BusinessModel(PublicCatalog catalog) : PageModel
 {
     public PublicBusiness Business { get; private set; } = null!;

@@ -10,6 +10,7 @@ public sealed record ClusterSummary(string Slug, string Name, string? Descriptio
 
 /// <summary>The public front page: the sentra this installation serves, with verified members only.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Catalog.CatalogCache.Policy)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public List<ClusterSummary> Clusters { get; private set; } = [];

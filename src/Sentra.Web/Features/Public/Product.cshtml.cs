@@ -8,6 +8,7 @@ namespace Sentra.Web.Features.Public;
 
 /// <summary>A product's public page, at <c>/produk/{name}-{id}</c> and <c>/en/products/{name}-{id}</c>.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Catalog.CatalogCache.Policy)]
 public sealed class ProductModel(PublicCatalog catalog) : PageModel
 {
     public PublicProduct Product { get; private set; } = null!;

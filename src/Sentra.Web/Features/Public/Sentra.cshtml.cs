@@ -7,6 +7,7 @@ namespace Sentra.Web.Features.Public;
 
 /// <summary>A sentra's home for visitors: what it is, how to get there, its businesses (open now first) and featured products.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Catalog.CatalogCache.Policy)]
 public sealed class SentraModel(PublicCatalog catalog) : PageModel
 {
     public PublicCatalog.SentraHome Home { get; private set; } = null!;

@@ -6,6 +6,7 @@ namespace Sentra.Web.Features.Public;
 
 /// <summary>What a buyer sees after scanning the QR code on a package.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Catalog.CatalogCache.Policy)]
 public sealed class VerifyModel(PublicCatalog catalog) : PageModel
 {
     public string Code { get; private set; } = "";

@@ -16,6 +16,12 @@ public sealed class CatalogIndexInterceptor(CatalogIndex index, CatalogCache cac
 {
     private sealed record Touched(HashSet<int> ProductIds, HashSet<int> BusinessIds, List<Product> NewProducts, List<Photo> NewPhotos);
 
+    /// <summary>Records shown on public pages besides products, businesses and photos: a change drops the cached pages.</summary>
+    private static readonly HashSet<Type> ShownPublicly =
+    [
+        typeof(Clusters.Cluster), typeof(Clusters.ClusterMembership), typeof(OpeningHours), typeof(Permit), typeof(HalalCertificateProduct),
+    ];
+
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Touched> _touched = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
@@ -77,6 +83,9 @@ public sealed class CatalogIndexInterceptor(CatalogIndex index, CatalogCache cac
                     break;
                 case Photo photo:
                     if (photo.ProductId is { } productId) Get().ProductIds.Add(productId);
+                    break;
+                case var other when ShownPublicly.Contains(other.GetType()):
+                    Get();
                     break;
             }
         }
