@@ -12,6 +12,23 @@ using Sentra.Web.Features.Import;
 // Import benchmark: a generated 100,000-row spreadsheet, messy in more than 10% of its rows, through the
 // dry run and the commit, timed separately, with peak memory. Provider from SENTRA_TEST_PROVIDER
 // (and SENTRA_TEST_POSTGRES), as for the tests. Usage: dotnet run -c Release -- [rows] [xlsx|csv]
+// Catalog benchmark data: `catalog N` fills a fresh database copy with N generated products and
+// prints `CONNECTION <connection string>` for bench/catalog.sh, which then load-tests the real app on it.
+if (args.Length > 0 && args[0] == "catalog")
+{
+    Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SENTRA_WEB", RepoPaths.WebProject);
+    var products = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var connection = await TestDatabase.CreateAsync();
+    var fillWatch = Stopwatch.StartNew();
+    await using (var catalogApp = new SentraApp(connection))
+    {
+        var counts = await CatalogData.FillAsync(catalogApp, products);
+        Console.WriteLine($"{(TestDatabase.IsPostgres ? "PostgreSQL" : "SQLite")}: {CatalogData.Describe(counts)} in {fillWatch.Elapsed.TotalSeconds:0.0} s");
+    }
+    Console.WriteLine("CONNECTION " + connection);
+    return;
+}
+
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var format = args.Length > 1 ? args[1] : "xlsx";
 var provider = TestDatabase.IsPostgres ? "PostgreSQL" : "SQLite";
