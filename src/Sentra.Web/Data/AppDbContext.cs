@@ -121,6 +121,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(c => c.DistrictCode);
             e.HasIndex(c => c.BusinessId);
             e.HasIndex(c => c.UpdatedAt);
+            e.HasIndex(c => c.Name);
         });
 
         builder.Entity<Cluster>(e =>

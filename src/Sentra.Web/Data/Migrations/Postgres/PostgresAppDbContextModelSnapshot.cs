@@ -897,6 +897,8 @@ namespace Sentra.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DistrictCode");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("PriceRp");
 
                     b.HasIndex("UpdatedAt");

@@ -872,6 +872,8 @@ namespace Sentra.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictCode");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("PriceRp");
 
                     b.HasIndex("UpdatedAt");

@@ -20,7 +20,9 @@ public enum CatalogSort
 public sealed record CatalogQuery
 {
     public const int PageSize = 20;
-    public const int MaxPage = 500;
+    /// <summary>Counting stops here ("1,000+ products"): counting every match of a broad word costs more than the page.</summary>
+    public const int MaxCount = 1000;
+    public const int MaxPage = MaxCount / PageSize;
 
     public string? Text { get; init; }
     public string? Category { get; init; }

@@ -10,15 +10,19 @@ public sealed record CatalogHit(int ProductId, string Name, string? NameEn, long
 
 public sealed record CatalogResults(CatalogQuery Query, IReadOnlyList<CatalogHit> Hits, int Total, string? CorrectedText)
 {
-    public int Pages => Math.Max(1, (Total + CatalogQuery.PageSize - 1) / CatalogQuery.PageSize);
+    public int Pages => Math.Clamp((Total + CatalogQuery.PageSize - 1) / CatalogQuery.PageSize, 1, CatalogQuery.MaxPage);
+    /// <summary>More matches than were counted: shown as "1,000+".</summary>
+    public bool Capped => Total > CatalogQuery.MaxCount;
 }
 
 public sealed record CatalogChoices(IReadOnlyList<(string Slug, string Name)> Sentra, IReadOnlyList<(string Code, string Name)> Districts);
 
 /// <summary>
-/// The public catalog search: the database's own full-text index (SQLite FTS5 with BM25; PostgreSQL
-/// tsvector with the simple, Indonesian and English configurations) over <see cref="CatalogEntry"/>
-/// rows, which exist only for public products, then filters, sorting and paging in SQL. When the
+/// The public catalog search: the database's own full-text index (SQLite FTS5; PostgreSQL tsvector
+/// with the simple, Indonesian and English configurations) over <see cref="CatalogEntry"/> rows,
+/// which exist only for public products, then filters, sorting and paging in SQL. Every plan reads
+/// a page in an order an index delivers and counts at most <see cref="CatalogQuery.MaxCount"/>
+/// matches, so a broad word over a national catalog costs about what a rare one does. When the
 /// words find nothing, each word is corrected against the index's vocabulary and the search is
 /// repeated once (see <see cref="SpellingCorrector"/>).
 /// </summary>
@@ -76,45 +80,51 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         public required string VillageCode { get; init; }
     }
 
-    private sealed class Ranked
-    {
-        public required CatalogEntry Entry { get; init; }
-        public double Rank { get; init; }
-    }
-
-    /// <summary>A full-text match: the entry and its rank (lower is better on both databases).</summary>
-    public sealed class Match
-    {
-        public int ProductId { get; set; }
-        public double Rank { get; set; }
-    }
-
     private async Task<(List<Row> Rows, int Total)> RunAsync(CatalogQuery query, IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
-        var entries = Filter(db.CatalogEntries.AsNoTracking(), query);
-        var ranked = words.Count == 0
-            ? entries.Select(e => new Ranked { Entry = e, Rank = 0 })
-            : entries.Join(Matches(words), e => e.ProductId, m => m.ProductId, (e, m) => new Ranked { Entry = e, Rank = m.Rank });
-        var total = await ranked.CountAsync(cancellationToken);
-        if (total == 0) return ([], 0);
-        var ordered = query.Sort switch
+        var filtered = Filter(db.CatalogEntries.AsNoTracking(), query);
+        var skip = (query.Page - 1) * CatalogQuery.PageSize;
+        if (words.Count == 0)
         {
-            CatalogSort.PriceLow => ranked.OrderBy(r => r.Entry.PriceRp).ThenBy(r => r.Entry.ProductId),
-            CatalogSort.PriceHigh => ranked.OrderByDescending(r => r.Entry.PriceRp).ThenBy(r => r.Entry.ProductId),
-            CatalogSort.Name => ranked.OrderBy(r => r.Entry.Name).ThenBy(r => r.Entry.ProductId),
-            CatalogSort.Newest => ranked.OrderByDescending(r => r.Entry.UpdatedAt).ThenBy(r => r.Entry.ProductId),
-            _ when words.Count == 0 => ranked.OrderByDescending(r => r.Entry.PhotoId != null).ThenBy(r => r.Entry.Name).ThenBy(r => r.Entry.ProductId),
-            _ => ranked.OrderBy(r => r.Rank).ThenBy(r => r.Entry.ProductId),
-        };
-        var rows = await ordered.Skip((query.Page - 1) * CatalogQuery.PageSize).Take(CatalogQuery.PageSize)
-            .Select(r => new Row
-            {
-                ProductId = r.Entry.ProductId, Name = r.Entry.Name, NameEn = r.Entry.NameEn, PriceRp = r.Entry.PriceRp,
-                HalalStatus = r.Entry.HalalStatus, Availability = r.Entry.Availability, PhotoId = r.Entry.PhotoId,
-                BusinessId = r.Entry.BusinessId, BusinessName = r.Entry.BusinessName, VillageCode = r.Entry.VillageCode,
-            }).ToListAsync(cancellationToken);
-        return (rows, total);
+            var total = await filtered.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
+            return total == 0 ? ([], 0) : (await PageAsync(Sorted(filtered, query.Sort), skip, CatalogQuery.PageSize, cancellationToken), total);
+        }
+        var all = Matches(words, namesOnly: false);
+        var matching = filtered.Where(e => all.Contains(e.ProductId));
+        var count = await matching.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
+        if (count == 0) return ([], 0);
+        if (query.Sort != CatalogSort.Relevance)
+            return (await PageAsync(Sorted(matching, query.Sort), skip, CatalogQuery.PageSize, cancellationToken), count);
+
+        // Best match: entries whose names hold every word come first, then the rest; newest first within each.
+        // Two streamed queries instead of scoring every match: a broad word matches tens of thousands of entries.
+        var names = Matches(words, namesOnly: true);
+        var first = matching.Where(e => names.Contains(e.ProductId));
+        var rows = await PageAsync(first.OrderByDescending(e => e.ProductId), skip, CatalogQuery.PageSize, cancellationToken);
+        if (rows.Count < CatalogQuery.PageSize)
+        {
+            var firstCount = rows.Count > 0 ? skip + rows.Count : await first.Take(skip + 1).CountAsync(cancellationToken);
+            var rest = matching.Where(e => !names.Contains(e.ProductId)).OrderByDescending(e => e.ProductId);
+            rows.AddRange(await PageAsync(rest, Math.Max(0, skip - firstCount), CatalogQuery.PageSize - rows.Count, cancellationToken));
+        }
+        return (rows, count);
     }
+
+    /// <summary>Orders that a database index can deliver a page of without sorting every match.</summary>
+    private static IQueryable<CatalogEntry> Sorted(IQueryable<CatalogEntry> entries, CatalogSort sort) => sort switch
+    {
+        CatalogSort.PriceLow => entries.OrderBy(e => e.PriceRp).ThenBy(e => e.ProductId),
+        CatalogSort.PriceHigh => entries.OrderByDescending(e => e.PriceRp).ThenByDescending(e => e.ProductId),
+        CatalogSort.Name => entries.OrderBy(e => e.Name).ThenBy(e => e.ProductId),
+        _ => entries.OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.ProductId),
+    };
+
+    private static Task<List<Row>> PageAsync(IQueryable<CatalogEntry> ordered, int skip, int take, CancellationToken cancellationToken) =>
+        ordered.Skip(skip).Take(take).Select(e => new Row
+        {
+            ProductId = e.ProductId, Name = e.Name, NameEn = e.NameEn, PriceRp = e.PriceRp, HalalStatus = e.HalalStatus,
+            Availability = e.Availability, PhotoId = e.PhotoId, BusinessId = e.BusinessId, BusinessName = e.BusinessName, VillageCode = e.VillageCode,
+        }).ToListAsync(cancellationToken);
 
     private IQueryable<CatalogEntry> Filter(IQueryable<CatalogEntry> entries, CatalogQuery query)
     {
@@ -129,25 +139,26 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         return entries;
     }
 
-    /// <summary>Entries matching every word (as a prefix, or by its Indonesian/English stem).</summary>
-    private IQueryable<Match> Matches(IReadOnlyList<string> words)
+    /// <summary>
+    /// Ids of entries matching every word — as a prefix, or by its Indonesian or English stem — in any
+    /// text, or (<paramref name="namesOnly"/>) in the product's names.
+    /// </summary>
+    private IQueryable<int> Matches(IReadOnlyList<string> words, bool namesOnly)
     {
         if (db.Database.IsNpgsql())
         {
-            // One tsquery per word: the word as a prefix (simple), or its Indonesian or English stem.
             var terms = words.Select((_, i) =>
                 $"(to_tsquery('simple', {{{i}}} || ':*') || plainto_tsquery('indonesian', {{{i}}}) || plainto_tsquery('english', {{{i}}}))");
-            var sql = $"""
-                SELECT e."ProductId", -ts_rank(e."SearchVector", q.query)::float8 AS "Rank"
-                FROM "CatalogEntries" e, (SELECT {string.Join(" && ", terms)} AS query) q
-                WHERE e."SearchVector" @@ q.query
-                """;
-            return db.Database.SqlQueryRaw<Match>(sql, words.Cast<object>().ToArray());
+            var column = namesOnly ? "NameVector" : "SearchVector";
+            return db.Database.SqlQueryRaw<int>(
+                $"""SELECT "ProductId" AS "Value" FROM "CatalogEntries" WHERE "{column}" @@ ({string.Join(" && ", terms)})""",
+                words.Cast<object>().ToArray());
         }
-        // FTS5: every word as a quoted prefix term; BM25 weighs names above business and description.
-        var match = string.Join(' ', words.Select(w => $"\"{w}\"*"));
-        return db.Database.SqlQueryRaw<Match>(
-            """SELECT rowid AS "ProductId", bm25(catalog_fts, 10.0, 8.0, 4.0, 1.0) AS "Rank" FROM catalog_fts WHERE catalog_fts MATCH {0}""", match);
+        // FTS5: each word a quoted prefix term (letters and digits only, so nothing else can be query syntax).
+        var match = namesOnly
+            ? string.Join(" AND ", words.Select(w => $"{{Name NameEn}} : \"{w}\"*"))
+            : string.Join(' ', words.Select(w => $"\"{w}\"*"));
+        return db.Database.SqlQueryRaw<int>("""SELECT rowid AS "Value" FROM catalog_fts WHERE catalog_fts MATCH {0}""", match);
     }
 
     private async Task<HashSet<int>> OpenNowAsync(List<(int BusinessId, string VillageCode)> businesses, CancellationToken cancellationToken)

@@ -51,6 +51,11 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                 column: "DistrictCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CatalogEntries_Name",
+                table: "CatalogEntries",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CatalogEntries_PriceRp",
                 table: "CatalogEntries",
                 column: "PriceRp");

@@ -11,7 +11,7 @@ using Sentra.Web.Data;
 namespace Sentra.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128023451_CatalogSearch")]
+    [Migration("20261128025914_CatalogSearch")]
     partial class CatalogSearch
     {
         /// <inheritdoc />
@@ -874,6 +874,8 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                     b.HasIndex("Category");
 
                     b.HasIndex("DistrictCode");
+
+                    b.HasIndex("Name");
 
                     b.HasIndex("PriceRp");
 

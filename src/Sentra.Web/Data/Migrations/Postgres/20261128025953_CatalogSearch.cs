@@ -51,6 +51,11 @@ namespace Sentra.Web.Data.Migrations.Postgres
                 column: "DistrictCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CatalogEntries_Name",
+                table: "CatalogEntries",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CatalogEntries_PriceRp",
                 table: "CatalogEntries",
                 column: "PriceRp");
@@ -59,20 +64,24 @@ namespace Sentra.Web.Data.Migrations.Postgres
                 name: "IX_CatalogEntries_UpdatedAt",
                 table: "CatalogEntries",
                 column: "UpdatedAt");
-            // Full-text index: names weigh most; every text goes in as plain words (prefix search and
-            // spelling vocabulary) and as Indonesian and English stems. A generated column, so the
-            // application never writes it and every instance sees the same index.
+            // Full-text index: every text as plain words (prefix search, spelling vocabulary) and as
+            // Indonesian and English stems; names alone in a second vector, so name matches can come
+            // first. Generated columns: the application never writes them and every instance sees one index.
             migrationBuilder.Sql("""
-                ALTER TABLE "CatalogEntries" ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS (
-                    setweight(to_tsvector('simple', coalesce("Name", '') || ' ' || coalesce("NameEn", '')), 'A')
-                    || setweight(to_tsvector('indonesian', coalesce("Name", '')), 'A')
-                    || setweight(to_tsvector('english', coalesce("NameEn", '')), 'A')
-                    || setweight(to_tsvector('simple', coalesce("BusinessName", '')), 'B')
-                    || to_tsvector('simple', coalesce("SearchText", ''))
-                    || to_tsvector('indonesian', coalesce("SearchText", ''))
-                    || to_tsvector('english', coalesce("SearchText", ''))
+                ALTER TABLE "CatalogEntries" ADD COLUMN "NameVector" tsvector GENERATED ALWAYS AS (
+                    to_tsvector('simple', coalesce("Name", '') || ' ' || coalesce("NameEn", ''))
+                    || to_tsvector('indonesian', coalesce("Name", ''))
+                    || to_tsvector('english', coalesce("NameEn", ''))
                 ) STORED;
                 """);
+            migrationBuilder.Sql("""
+                ALTER TABLE "CatalogEntries" ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS (
+                    to_tsvector('simple', coalesce("Name", '') || ' ' || coalesce("NameEn", '') || ' ' || coalesce("BusinessName", '') || ' ' || coalesce("SearchText", ''))
+                    || to_tsvector('indonesian', coalesce("Name", '') || ' ' || coalesce("SearchText", ''))
+                    || to_tsvector('english', coalesce("NameEn", '') || ' ' || coalesce("SearchText", ''))
+                ) STORED;
+                """);
+            migrationBuilder.Sql("""CREATE INDEX "IX_CatalogEntries_NameVector" ON "CatalogEntries" USING GIN ("NameVector");""");
             migrationBuilder.Sql("""CREATE INDEX "IX_CatalogEntries_SearchVector" ON "CatalogEntries" USING GIN ("SearchVector");""");
         }
 

@@ -12,7 +12,7 @@ using Sentra.Web.Data;
 namespace Sentra.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261128023551_CatalogSearch")]
+    [Migration("20261128025953_CatalogSearch")]
     partial class CatalogSearch
     {
         /// <inheritdoc />
@@ -899,6 +899,8 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     b.HasIndex("Category");
 
                     b.HasIndex("DistrictCode");
+
+                    b.HasIndex("Name");
 
                     b.HasIndex("PriceRp");
 
