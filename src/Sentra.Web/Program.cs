@@ -29,6 +29,7 @@ try
         .AddSentraAudit()
         .AddSentraRegistry(builder.Configuration)
         .AddSentraImport()
+        .AddSentraQrLabels()
         .AddSentraHealth()
         .AddSentraDemo(builder.Configuration)
         .AddSentraPages();
