@@ -29,7 +29,11 @@ try
         .AddSentraAudit()
         .AddSentraRegistry(builder.Configuration)
         .AddSentraImport()
+<<<<<<< HEAD
         .AddSentraCatalog()                    // public catalog search, its index, output caching
+=======
+        .AddSentraQrLabels()
+>>>>>>> wt-labels
         .AddSentraHealth()
         .AddSentraDemo(builder.Configuration)
         .AddSentraPages();

@@ -25,14 +25,22 @@ public static class Verification
     public static ExpiryState? Worst(IEnumerable<PublicPermit> permits) =>
         permits.Select(p => p.State).Where(s => s is not null).Max();
 
+    /// <summary>The absolute link a QR code carries: <c>https://sentra.example/v/p42</c>.</summary>
+    public static string Url(string root, string code) => $"{root.TrimEnd('/')}/v/{code}";
+
+    /// <summary>The QR code of a link, the same for the SVG and the printed labels (error correction M: 15% may be lost).</summary>
+    public static QRCodeData QrCode(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        return generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+    }
+
     /// <summary>The QR code of a verification link as SVG (scales to any label size, a few KB).</summary>
     public static void MapVerificationQr(this IEndpointRouteBuilder app) =>
         app.MapGet("/v/{code}/qr.svg", (string code, HttpRequest request, Microsoft.Extensions.Options.IOptions<SentraOptions> options) =>
             {
                 if (Parse(code) is null) return Results.NotFound();
-                var baseUrl = options.Value.PublicBaseUrl ?? $"{request.Scheme}://{request.Host}";
-                using var generator = new QRCodeGenerator();
-                using var data = generator.CreateQrCode($"{baseUrl.TrimEnd('/')}/v/{code}", QRCodeGenerator.ECCLevel.M);
+                using var data = QrCode(Url(PublicUrls.Base(request, options.Value), code));
                 var svg = new SvgQRCode(data).GetGraphic(8);
                 return Results.Text(svg, "image/svg+xml");
             })
