@@ -29,11 +29,8 @@ try
         .AddSentraAudit()
         .AddSentraRegistry(builder.Configuration)
         .AddSentraImport()
-<<<<<<< HEAD
         .AddSentraCatalog()                    // public catalog search, its index, output caching
-=======
-        .AddSentraQrLabels()
->>>>>>> wt-labels
+        .AddSentraQrLabels()                   // printable QR label sheets for packaging
         .AddSentraHealth()
         .AddSentraDemo(builder.Configuration)
         .AddSentraPages();
