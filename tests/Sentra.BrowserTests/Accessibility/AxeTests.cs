@@ -13,7 +13,7 @@ namespace Sentra.BrowserTests.Accessibility;
 /// </summary>
 public sealed class AxeTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
     // A 1×1 transparent PNG: map tiles are served locally, this machine reaches no tile server.
     private static readonly byte[] Tile = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
