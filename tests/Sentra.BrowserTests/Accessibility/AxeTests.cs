@@ -6,7 +6,7 @@ using Sentra.Tests.Catalog;
 namespace Sentra.BrowserTests.Accessibility;
 
 /// <summary>
-/// axe-core (vendored in Accessibility/axe, see VERSION) finds no WCAG 2.1 A/AA or best-practice
+/// axe-core (vendored in Accessibility/axe, see VERSION) finds no WCAG 2.0/2.1/2.2 A/AA or best-practice
 /// violations on the public pages, at a phone's viewport, after the page's own scripts have run (the
 /// map included). The pages come from <see cref="PublicPageList"/>: a new public page added there is
 /// checked here too.
