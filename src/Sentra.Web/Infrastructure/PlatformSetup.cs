@@ -125,12 +125,6 @@ public static class PlatformSetup
         app.UseSentraErrors();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseResponseCompression();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            // Files linked with asp-append-version carry their hash in ?v=: cache them for a year.
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
-                context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-        });
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
@@ -154,7 +148,10 @@ public static class PlatformSetup
 
     public static WebApplication MapSentraPages(this WebApplication app)
     {
-        app.MapRazorPages();
+        // wwwroot as compressed at build time (gzip; gzip and Brotli on publish) at the highest level, so
+        // Leaflet and friends stay inside the 60 KB page budget without compressing on every request.
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         app.MapLanguageSwitch();
         return app;
     }

@@ -32,6 +32,9 @@ public sealed partial class SentraApp(string connectionString) : WebApplicationF
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // wwwroot as built, with the compressed copies the build makes (published apps carry them in wwwroot).
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
         builder.UseSetting("Database:Provider", TestDatabase.IsPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Sentra", ConnectionString);
         builder.UseSetting("Sentra:Demo:Enabled", "true");

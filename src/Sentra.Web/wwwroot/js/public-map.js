@@ -5,7 +5,6 @@
   if (!el || !window.L) return;
   var markers = JSON.parse(el.getAttribute('data-markers') || '[]');
   if (!markers.length) return;
-  el.hidden = false;
   var map = L.map(el, { scrollWheelZoom: false });
   L.tileLayer(el.getAttribute('data-tile-url'), {
     maxZoom: parseInt(el.getAttribute('data-max-zoom'), 10) || 19,
@@ -23,7 +22,9 @@
       open.textContent = el.getAttribute('data-open-label');
       popup.appendChild(open);
     }
-    L.marker([m.lat, m.lng], { title: m.name, alt: m.name }).addTo(map).bindPopup(popup);
+    // Not in the tab order: the list below the map holds the same links, and twenty tab stops in a
+    // crowded map would only be in the way (markers this close are also too small as touch targets).
+    L.marker([m.lat, m.lng], { title: m.name, alt: m.name, keyboard: false }).addTo(map).bindPopup(popup);
     bounds.push([m.lat, m.lng]);
   });
   map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
