@@ -29,6 +29,7 @@ try
         .AddSentraAudit()
         .AddSentraRegistry(builder.Configuration)
         .AddSentraImport()
+        .AddSentraPartnerEmbed()
         .AddSentraHealth()
         .AddSentraDemo(builder.Configuration)
         .AddSentraPages();
@@ -54,6 +55,7 @@ try
     app.MapRegistryExport();
     app.MapVerificationQr();
     app.MapSearchEngineFiles();
+    app.MapPartnerEmbed();
     app.MapPermitDocuments();
     app.MapImportTemplates();
 
