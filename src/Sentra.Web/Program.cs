@@ -31,6 +31,7 @@ try
         .AddSentraImport()
         .AddSentraCatalog()                    // public catalog search, its index, output caching
         .AddSentraQrLabels()                   // printable QR label sheets for packaging
+        .AddSentraPartnerEmbed()               // partner JSON feed and embeddable widget
         .AddSentraHealth()
         .AddSentraDemo(builder.Configuration)
         .AddSentraPages();
@@ -56,6 +57,7 @@ try
     app.MapRegistryExport();
     app.MapVerificationQr();
     app.MapSearchEngineFiles();
+    app.MapPartnerEmbed();
     app.MapPermitDocuments();
     app.MapImportTemplates();
 

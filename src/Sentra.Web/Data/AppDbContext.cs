@@ -133,6 +133,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(c => c.MainCommodityEn).HasMaxLength(200);
             e.Property(c => c.Description).HasMaxLength(4000);
             e.Property(c => c.DescriptionEn).HasMaxLength(4000);
+            e.Property(c => c.EmbedOrigins).HasMaxLength(EmbedOrigin.StoredMaxLength);
             e.HasIndex(c => c.Slug).IsUnique();
         });
 

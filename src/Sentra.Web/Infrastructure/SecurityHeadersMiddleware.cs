@@ -15,6 +15,24 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Map
         $"img-src 'self' data:{(map.Enabled && map.TileOrigin is { } tiles ? " " + tiles : "")}; font-src 'self'; " +
         "connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
+    /// <summary>
+    /// The policy of a page made to be framed by partner sites (the sentra widget): only its own styles and
+    /// images, no script, and <c>frame-ancestors</c> naming exactly the site itself and the given origins.
+    /// </summary>
+    public static string FramedPolicy(IEnumerable<string> ancestors) =>
+        "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'; " +
+        "frame-ancestors " + string.Join(' ', ancestors.Prepend("'self'"));
+
+    /// <summary>
+    /// Lets this one response be framed by the site and the given origins (already validated as bare origins),
+    /// replacing the site-wide <c>frame-ancestors 'self'</c> and <c>X-Frame-Options</c> set before the page ran.
+    /// </summary>
+    public static void AllowFramingBy(HttpResponse response, IEnumerable<string> origins)
+    {
+        response.Headers.ContentSecurityPolicy = FramedPolicy(origins);
+        response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.XFrameOptions);
+    }
+
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;

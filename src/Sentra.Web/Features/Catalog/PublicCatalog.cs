@@ -93,25 +93,31 @@ public sealed class PublicCatalog(AppDbContext db, TimeProvider clock)
 
     public sealed record SentraMember(PublicBusiness Business, bool OpenNow);
 
-    public sealed record SentraHome(Clusters.Cluster Cluster, IReadOnlyList<SentraMember> Members,
-        IReadOnlyList<(int Id, string Name, string? NameEn, long PriceRp, int? PhotoId, string BusinessName)> Featured);
+    public sealed record FeaturedProduct(int Id, string Name, string? NameEn, long PriceRp, int? PhotoId, string BusinessName, HalalStatus HalalStatus);
+
+    public sealed record SentraHome(Clusters.Cluster Cluster, IReadOnlyList<SentraMember> Members, IReadOnlyList<FeaturedProduct> Featured);
 
     /// <summary>A sentra's public home: its verified members (open now first) and featured products, photographed ones first.</summary>
     public async Task<SentraHome?> SentraAsync(string slug)
     {
-        var cluster = await db.Clusters.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+        var cluster = await ClusterAsync(slug);
         if (cluster is null) return null;
         var ids = await Businesses.Where(b => b.Clusters.Any(m => m.ClusterId == cluster.Id)).OrderBy(b => b.Name).Select(b => b.Id).ToListAsync();
         var members = new List<SentraMember>();
         foreach (var id in ids)
             if (await BusinessAsync(id) is { } business) members.Add(new SentraMember(business, IsOpenNow(business)));
-        var featured = (await Products.Where(p => ids.Contains(p.BusinessId))
-                .OrderByDescending(p => p.Photos.Any()).ThenByDescending(p => p.HalalStatus).ThenBy(p => p.Name).Take(8)
-                .Select(p => new { p.Id, p.Name, p.NameEn, p.PriceRp, Photo = p.Photos.OrderBy(ph => ph.SortOrder).Select(ph => (int?)ph.Id).FirstOrDefault(), Business = p.Business!.Name })
-                .ToListAsync())
-            .Select(p => (p.Id, p.Name, p.NameEn, p.PriceRp, p.Photo, p.Business)).ToList();
-        return new SentraHome(cluster, members.OrderByDescending(m => m.OpenNow).ToList(), featured);
+        return new SentraHome(cluster, members.OrderByDescending(m => m.OpenNow).ToList(), await FeaturedAsync(cluster.Id));
     }
+
+    public Task<Clusters.Cluster?> ClusterAsync(string slug) => db.Clusters.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+
+    /// <summary>A sentra's featured products (its home page, partners' feed and widget): photographed first, then halal-certified.</summary>
+    public async Task<IReadOnlyList<FeaturedProduct>> FeaturedAsync(int clusterId) =>
+        await Products.Where(p => p.Business!.Clusters.Any(m => m.ClusterId == clusterId))
+            .OrderByDescending(p => p.Photos.Any()).ThenByDescending(p => p.HalalStatus).ThenBy(p => p.Name).ThenBy(p => p.Id).Take(8)
+            .Select(p => new FeaturedProduct(p.Id, p.Name, p.NameEn, p.PriceRp, p.Photos.OrderBy(ph => ph.SortOrder).Select(ph => (int?)ph.Id).FirstOrDefault(),
+                p.Business!.Name, p.HalalStatus))
+            .ToListAsync();
 
     /// <summary>Whether the business is open now, in its own time zone.</summary>
     public bool IsOpenNow(PublicBusiness business)

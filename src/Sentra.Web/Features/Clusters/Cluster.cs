@@ -17,6 +17,11 @@ public sealed class Cluster : IAuditable
     public DateOnly? StartDate { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+    /// <summary>
+    /// Partner sites allowed to embed this sentra's widget and read its feed from a browser: normalised
+    /// origins (<c>https://godongijo.example</c>) separated by spaces, as in a CSP source list; see <see cref="EmbedOrigin"/>.
+    /// </summary>
+    public string? EmbedOrigins { get; set; }
     public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

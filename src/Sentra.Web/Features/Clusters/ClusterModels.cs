@@ -53,6 +53,13 @@ public sealed class ClusterInput
     public double? Longitude { get; set; }
 
     /// <summary>
+    /// Partner sites that may embed the widget and read the feed (<c>https://godongijo.example</c>), normalised on save.
+    /// Left out (null), the stored list stays as it is; an empty list removes every partner site.
+    /// </summary>
+    [Display(Name = "Embed.Origins")]
+    public List<string>? EmbedOrigins { get; set; }
+
+    /// <summary>
     /// The resource key naming a field in messages: the form's label, so a message says
     /// "Nama sentra …" rather than the generic "Nama …". Fields that are not inputs (Members) have their own key.
     /// </summary>
@@ -76,4 +83,4 @@ public sealed record ClusterDetail(
     int Id, string Name, string Slug, string VillageCode, string? VillageName, string? DistrictName, string? CityName,
     string MainCommodity, string? MainCommodityEn, string? Description, string? DescriptionEn, DateOnly? StartDate,
     double? Latitude, double? Longitude, IReadOnlyList<ClusterMember> Members, int VerifiedMembers, bool IsDemo,
-    DateTime CreatedAt, DateTime UpdatedAt, bool CanEdit);
+    DateTime CreatedAt, DateTime UpdatedAt, bool CanEdit, IReadOnlyList<string> EmbedOrigins);

@@ -72,7 +72,8 @@ public sealed class ClusterService(AppDbContext db, RegistryAccess access, TimeP
         return ServiceResult<ClusterDetail>.Ok(new ClusterDetail(c.Id, c.Name, c.Slug, c.VillageCode, names.GetValueOrDefault(c.VillageCode),
             names.GetValueOrDefault(district), names.GetValueOrDefault(RegionCodes.ParentOf(district) ?? ""), c.MainCommodity, c.MainCommodityEn,
             c.Description, c.DescriptionEn, c.StartDate, c.Latitude, c.Longitude, members,
-            members.Count(m => m.Status == BusinessStatus.Verified), c.IsDemo, c.CreatedAt, c.UpdatedAt, CanEdit(user, c.VillageCode)));
+            members.Count(m => m.Status == BusinessStatus.Verified), c.IsDemo, c.CreatedAt, c.UpdatedAt, CanEdit(user, c.VillageCode),
+            EmbedOrigin.ListOf(c.EmbedOrigins)));
     }
 
     public async Task<ServiceResult<ClusterDetail>> CreateAsync(ClaimsPrincipal user, ClusterInput input)
@@ -140,6 +141,8 @@ public sealed class ClusterService(AppDbContext db, RegistryAccess access, TimeP
         cluster.StartDate = input.StartDate;
         cluster.Latitude = input.Latitude;
         cluster.Longitude = input.Longitude;
+        if (input.EmbedOrigins is { } origins)
+            cluster.EmbedOrigins = EmbedOrigin.Store(EmbedOrigin.Check(origins, nameof(input.EmbedOrigins)).Origins);
     }
 
     /// <summary>The slug to store: the one given, else one made from the name, always normalised.</summary>
@@ -172,6 +175,7 @@ public sealed class ClusterService(AppDbContext db, RegistryAccess access, TimeP
         if (input.Latitude is { } lat && (lat < -11.5 || lat > 6.5 || double.IsNaN(lat))) errors.Add(new(nameof(input.Latitude), "Validation.Range", [-11.5, 6.5]));
         if (input.Longitude is { } lon && (lon < 94.5 || lon > 141.5 || double.IsNaN(lon))) errors.Add(new(nameof(input.Longitude), "Validation.Range", [94.5, 141.5]));
         if (input.Latitude is null != input.Longitude is null) errors.Add(new(nameof(input.Latitude), "Registry.CoordinatesPair"));
+        if (input.EmbedOrigins is { } origins) errors.AddRange(EmbedOrigin.Check(origins, nameof(input.EmbedOrigins)).Errors);
         return errors;
     }
 

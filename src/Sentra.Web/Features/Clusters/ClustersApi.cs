@@ -41,7 +41,7 @@ public static class ClustersApi
                 await AllErrorsAsync(input, id, user, service, t) ?? Answer(await service.UpdateAsync(user, id, input), t))
             .RequireAuthorization(Policies.Editor)
             .WithName("UpdateCluster")
-            .WithSummary("Replace a sentra's fields")
+            .WithSummary("Replace a sentra's fields; embedOrigins left out keeps the partner sites, an empty list removes them")
             .Produces<ClusterDetail>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

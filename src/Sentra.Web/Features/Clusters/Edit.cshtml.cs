@@ -12,6 +12,8 @@ namespace Sentra.Web.Features.Clusters;
 public sealed class EditModel(ClusterService service, RegionChoices regions, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public ClusterInput Input { get; set; } = new();
+    /// <summary>The partner sites as typed, one a line; becomes <see cref="ClusterInput.EmbedOrigins"/>.</summary>
+    [BindProperty] public string? EmbedOriginsText { get; set; }
     [FromRoute] public int? Id { get; set; }
 
     /// <summary>The stored sentra when editing, for its members and the delete button.</summary>
@@ -30,13 +32,17 @@ public sealed class EditModel(ClusterService service, RegionChoices regions, ISt
             {
                 Name = c.Name, Slug = c.Slug, VillageCode = c.VillageCode, MainCommodity = c.MainCommodity, MainCommodityEn = c.MainCommodityEn,
                 Description = c.Description, DescriptionEn = c.DescriptionEn, StartDate = c.StartDate, Latitude = c.Latitude, Longitude = c.Longitude,
+                EmbedOrigins = [.. c.EmbedOrigins],
             };
+            EmbedOriginsText = string.Join('\n', c.EmbedOrigins);
         }
         return await LoadAsync() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // The form always sends the list: an emptied box removes every partner site.
+        Input.EmbedOrigins = EmbedOrigin.Lines(EmbedOriginsText);
         if (!ModelState.IsValid)
         {
             // Show the service's own checks too, on fields the form checks did not already flag.

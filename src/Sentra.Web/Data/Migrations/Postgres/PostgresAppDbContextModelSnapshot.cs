@@ -925,6 +925,10 @@ namespace Sentra.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("EmbedOrigins")
+                        .HasMaxLength(4020)
+                        .HasColumnType("character varying(4020)");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sentra.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ClusterEmbedOrigins : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EmbedOrigins",
+                table: "Clusters",
+                type: "character varying(4020)",
+                maxLength: 4020,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EmbedOrigins",
+                table: "Clusters");
+        }
+    }
+}
