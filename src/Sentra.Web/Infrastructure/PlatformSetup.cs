@@ -91,6 +91,7 @@ public static class PlatformSetup
                 o.Conventions.AddPageRoute("/Businesses/Edit", "/registry/businesses/new");
                 o.Conventions.AddPageRoute("/Public/Product", "en/products/{key}");
                 o.Conventions.AddPageRoute("/Public/Business", "en/businesses/{key}");
+                o.Conventions.AddPageRoute("/Public/Directory", "en/directory");
                 o.Conventions.AddPageRoute("/Clusters/Edit", "/registry/clusters/new");
                 o.Conventions.AddPageRoute("/Products/Edit", "/registry/products/new");
             })

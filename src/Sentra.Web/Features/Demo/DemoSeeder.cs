@@ -208,7 +208,7 @@ public sealed class DemoSeeder(
     /// <summary>
     /// One drawn picture (<see cref="DemoProductArt"/>: plainly an illustration, not a photo) for every product shown in
     /// the catalog, put through the same <see cref="ImageProcessor"/> as an owner's upload, so the demo has the
-    /// thumbnails, sizes and Open Graph images real photos get. Drawn on every core: about a second for the demo.
+    /// thumbnails, sizes and Open Graph images real photos get. About 75 ms of CPU each, so spread over every core.
     /// </summary>
     private async Task<(int Count, long Milliseconds)> AddProductPhotosAsync(IReadOnlyList<Business> businesses, DateTime now)
     {
