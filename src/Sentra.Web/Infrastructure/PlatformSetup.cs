@@ -93,6 +93,7 @@ public static class PlatformSetup
                 o.Conventions.AddPageRoute("/Public/Product", "en/products/{key}");
                 o.Conventions.AddPageRoute("/Public/Business", "en/businesses/{key}");
                 o.Conventions.AddPageRoute("/Public/Catalog", "en/catalog");
+                o.Conventions.AddPageRoute("/Public/Directory", "en/directory");
                 o.Conventions.AddPageRoute("/Clusters/Edit", "/registry/clusters/new");
                 o.Conventions.AddPageRoute("/Products/Edit", "/registry/products/new");
             })

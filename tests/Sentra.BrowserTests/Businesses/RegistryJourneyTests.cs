@@ -38,17 +38,19 @@ public sealed class RegistryJourneyTests(BrowserFixture fixture) : IClassFixture
         await Expect(page.GetByTestId("product-saved")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("product-price")).ToHaveValueAsync("18500");
 
-        // A phone photo, 2400×1800 JPEG: it is resized into thumbnails, shown right away.
+        // A phone photo, 2400×1800 JPEG: it is resized into thumbnails, shown right away after the demo's drawn picture.
+        var photos = page.GetByTestId("product-photo");
+        var before = await photos.CountAsync();
         using var bitmap = TestImages.Photo(2400, 1800);
         await page.GetByTestId("photo-input").SetInputFilesAsync(new FilePayload { Name = "IMG_0001.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(bitmap) });
         await page.GetByTestId("upload-photo").ClickAsync();
-        var photo = page.GetByTestId("product-photo").First;
-        if (!await photo.IsVisibleAsync()) await page.WaitForTimeoutAsync(500);
-        Assert.True(await photo.CountAsync() > 0, await page.Locator("main").InnerTextAsync());
+        if (await photos.CountAsync() != before + 1) await page.WaitForTimeoutAsync(500);
+        Assert.True(await photos.CountAsync() == before + 1, await page.Locator("main").InnerTextAsync());
+        var photo = photos.Last;
         await Expect(photo).ToBeVisibleAsync();
         // The thumbnail loads lazily: bring it into view and wait until the browser has decoded it.
         await photo.ScrollIntoViewIfNeededAsync();
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=product-photo]'); return i && i.complete && i.naturalWidth > 0; }");
+        await page.WaitForFunctionAsync("() => { const all = document.querySelectorAll('[data-testid=product-photo]'); const i = all[all.length - 1]; return i && i.complete && i.naturalWidth > 0; }");
         var natural = await photo.EvaluateAsync<int>("img => img.naturalWidth");
         Assert.Equal(320, natural);
 

@@ -85,7 +85,8 @@ public sealed class PartnerWidgetTests(BrowserFixture fixture) : IClassFixture<B
         await officer.GotoAsync($"/registry/clusters/{clusterId}/edit");
         await Expect(officer.GetByTestId("embed-origin-list")).ToHaveTextAsync(_partnerOrigin);
         await Expect(officer.GetByTestId("embed-script")).ToHaveValueAsync($"<script src=\"{fixture.BaseUrl}/embed/sentra/{DemoSeeder.ClusterSlug}.js\"></script>");
-        // The preview on the office's own page is framed by the site itself.
+        // The preview on the office's own page is framed by the site itself (a lazy frame: scroll to it, as the officer would).
+        await officer.GetByTestId("embed-preview").ScrollIntoViewIfNeededAsync();
         await Expect(officer.FrameLocator("[data-testid=embed-preview]").GetByTestId("widget-product").First).ToBeVisibleAsync();
 
         // Listed: the same page now shows the products, in English as the partner's script asked, links opening a new tab.

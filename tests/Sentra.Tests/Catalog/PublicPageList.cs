@@ -29,6 +29,11 @@ public static class PublicPageList
         "/v/{valid-product}",
         "/v/{expired-product}",
         "/v/p999999", // an unknown code: the "not registered" page, answered with 404
+        "/katalog",
+        "/katalog?q=kripik&halal=1",
+        "/en/catalog?q=chips",
+        "/direktori",
+        "/en/directory",
     ];
 
     public static TheoryData<string> Theory(params string[] more)

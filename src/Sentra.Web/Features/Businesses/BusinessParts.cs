@@ -468,16 +468,7 @@ public sealed partial class BusinessService
         {
             return ServiceResult<PhotoView>.Invalid("Photo", e.ErrorKey);
         }
-        var photo = new Photo
-        {
-            BusinessId = business.Id, ProductId = null, SortOrder = orders.Count == 0 ? 0 : orders.Max() + 1, Width = processed.Width,
-            Height = processed.Height, CreatedAt = Now,
-            // StoredFile keys are left to EF: a preset key would make it treat the row as existing.
-            Files = processed.Variants.Select(v => new StoredFile
-            {
-                Name = v.Name, ContentType = v.ContentType, Width = v.Width, Height = v.Height, Length = v.Bytes.Length, Bytes = v.Bytes, CreatedAt = Now,
-            }).ToList(),
-        };
+        var photo = Photo.From(processed, business.Id, productId: null, orders.Count == 0 ? 0 : orders.Max() + 1, Now);
         db.Photos.Add(photo);
         business.UpdatedAt = Now;
         await db.SaveChangesAsync();

@@ -1,3 +1,5 @@
+using Sentra.Web.Infrastructure.Files;
+
 namespace Sentra.Web.Features.Businesses;
 
 /// <summary>
@@ -15,6 +17,18 @@ public sealed class Photo
     public string? Caption { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<StoredFile> Files { get; set; } = [];
+
+    /// <summary>A photo of what <see cref="ImageProcessor"/> made of an upload: one stored file per variant.</summary>
+    public static Photo From(ProcessedImage image, int businessId, int? productId, int sortOrder, DateTime now, string? caption = null) => new()
+    {
+        BusinessId = businessId, ProductId = productId, SortOrder = sortOrder, Width = image.Width, Height = image.Height,
+        Caption = caption, CreatedAt = now,
+        // StoredFile keys are left to EF: a preset key would make it treat the row as existing.
+        Files = image.Variants.Select(v => new StoredFile
+        {
+            Name = v.Name, ContentType = v.ContentType, Width = v.Width, Height = v.Height, Length = v.Bytes.Length, Bytes = v.Bytes, CreatedAt = now,
+        }).ToList(),
+    };
 }
 
 /// <summary>

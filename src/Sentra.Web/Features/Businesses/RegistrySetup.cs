@@ -19,6 +19,7 @@ public static class RegistrySetup
         services.AddScoped<Clusters.ClusterService>();
         services.AddScoped<ProductService>();
         services.AddScoped<Catalog.PublicCatalog>();
+        services.AddScoped<Catalog.PublicDirectory>();
         return services;
     }
 }

@@ -12,6 +12,8 @@ public sealed class CatalogCache(IOutputCacheStore store, IMemoryCache memory)
 {
     public const string Tag = "catalog";
     public const string Policy = "PublicCatalog";
+    /// <summary>The partner feed: one copy per calling origin, since only listed origins get the CORS header.</summary>
+    public const string FeedPolicy = "PublicFeed";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
     public async Task InvalidateAsync(CancellationToken cancellationToken = default)

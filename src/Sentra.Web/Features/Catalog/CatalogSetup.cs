@@ -14,7 +14,11 @@ public static class CatalogSetup
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<CatalogIndexInterceptor>();
         services.AddScoped<CatalogSearch>();
-        services.AddOutputCache(o => o.AddPolicy(CatalogCache.Policy, p => p.Expire(CatalogCache.Lifetime).Tag(CatalogCache.Tag)));
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(CatalogCache.Policy, p => p.Expire(CatalogCache.Lifetime).Tag(CatalogCache.Tag));
+            o.AddPolicy(CatalogCache.FeedPolicy, p => p.Expire(CatalogCache.Lifetime).Tag(CatalogCache.Tag).SetVaryByHeader("Origin"));
+        });
         return services;
     }
 

@@ -69,6 +69,7 @@ public static class PartnerEmbed
     {
         app.MapGet("/feed/sentra/{slug}.json", FeedAsync)
             .AllowAnonymous()
+            .CacheOutput(CatalogCache.FeedPolicy)
             .WithTags("Partners")
             .WithName("SentraFeed")
             .WithSummary("A sentra's featured products for partner sites; lang=id (default) or en. Browsers may read it only from the origins the office lists (CORS).")

@@ -49,6 +49,7 @@ public static class SearchEngines
                         }
                     }
                     Page("/", "/en", null);
+                    Page("/direktori", "/en/directory", null);
                     foreach (var b in businesses)
                     {
                         var slug = PublicCatalog.Slug(b.Name, b.Id);

@@ -193,16 +193,7 @@ public sealed class ProductService(AppDbContext db, RegistryAccess access, Produ
         {
             return ServiceResult<PhotoView>.Invalid("Photo", e.ErrorKey);
         }
-        var photo = new Photo
-        {
-            BusinessId = product.BusinessId, ProductId = product.Id, SortOrder = product.Photos.Count, Width = processed.Width,
-            Height = processed.Height, CreatedAt = Now,
-            Files = processed.Variants.Select(v => new StoredFile
-            {
-                Name = v.Name, ContentType = v.ContentType, Width = v.Width, Height = v.Height,
-                Length = v.Bytes.Length, Bytes = v.Bytes, CreatedAt = Now,
-            }).ToList(),
-        };
+        var photo = Photo.From(processed, product.BusinessId, product.Id, product.Photos.Count, Now);
         product.Photos.Add(photo);
         product.UpdatedAt = Now;
         await db.SaveChangesAsync();

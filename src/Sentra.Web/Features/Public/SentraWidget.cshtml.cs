@@ -11,6 +11,7 @@ namespace Sentra.Web.Features.Public;
 /// with its own small stylesheet and no script. Only the site itself and the origins the office lists may frame it.
 /// </summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Catalog.CatalogCache.Policy)]
 public sealed class SentraWidgetModel(PartnerShowcase showcase) : PageModel
 {
     public SentraFeed Feed { get; private set; } = null!;

@@ -1,9 +1,12 @@
-// Public sentra map: markers for the businesses listed on the page. Without JavaScript the list stays.
+// Public maps (sentra home, directory): markers for the businesses listed on the page. Without JavaScript the list stays.
 (function () {
   'use strict';
   var el = document.querySelector('[data-public-map]');
   if (!el || !window.L) return;
-  var markers = JSON.parse(el.getAttribute('data-markers') || '[]');
+  // Markers come in data-markers, or (lighter for long lists: no &quot; escaping) in the JSON block data-markers-from names.
+  var from = el.getAttribute('data-markers-from');
+  var source = from ? document.getElementById(from) : null;
+  var markers = JSON.parse((source ? source.textContent : el.getAttribute('data-markers')) || '[]');
   if (!markers.length) return;
   var map = L.map(el, { scrollWheelZoom: false });
   L.tileLayer(el.getAttribute('data-tile-url'), {
