@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sentra.Tests.Infrastructure;
 using Sentra.Web.Features.Businesses;
 using Sentra.Web.Features.Catalog;
@@ -305,5 +306,43 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
             await db.SaveChangesAsync();
         }
         Assert.Contains("Bahan yang baru dicatat", await client.GetStringAsync(url));
+    }
+
+    [Fact]
+    public async Task Hidden_draft_and_personal_data_cannot_be_found()
+    {
+        var client = App.Browser();
+        await using var db = App.NewDbContext();
+        var protector = App.Services.GetRequiredService<Sentra.Web.Infrastructure.PersonalData.PersonalDataProtector>();
+        // The index holds exactly what the public may see.
+        var visible = await PublicCatalog.VisibleProducts(db).Select(p => p.Id).OrderBy(id => id).ToListAsync();
+        Assert.Equal(visible, await db.CatalogEntries.Select(e => e.ProductId).OrderBy(id => id).ToListAsync());
+
+        var hidden = await db.Products.Where(p => !p.IsPublic || !PublicCatalog.PublicStatuses.Contains(p.Business!.Status)).ToListAsync();
+        Assert.NotEmpty(hidden);
+        foreach (var product in hidden)
+        {
+            var html = await client.GetStringAsync("/katalog?q=" + Uri.EscapeDataString(product.Name));
+            Assert.DoesNotContain(Links(html), l => l.EndsWith($"-{product.Id}", StringComparison.Ordinal));
+        }
+        foreach (var person in await db.People.Where(p => p.NikCipher != null).Take(5).ToListAsync())
+        {
+            var nik = protector.Decrypt(person.NikCipher!);
+            var byNik = await client.GetStringAsync("/katalog?q=" + nik);
+            Assert.Equal(0, Total(byNik));   // the page repeats what was typed, and finds nothing
+            if (person.PhoneCipher is { } phone)
+            {
+                var digits = protector.Decrypt(phone);
+                var byPhone = await client.GetStringAsync("/katalog?q=" + Uri.EscapeDataString(digits));
+                Assert.Equal(0, Total(byPhone));
+            }
+        }
+        var all = new System.Text.StringBuilder();
+        for (var page = 1; page <= (visible.Count + 19) / 20; page++) all.Append(await client.GetStringAsync($"/katalog?page={page}"));
+        foreach (var person in await db.People.ToListAsync())
+        {
+            if (person.NikMasked is { } masked) Assert.DoesNotContain(masked, all.ToString());
+            if (person.PhoneCipher is { } phone) Assert.DoesNotContain(protector.Decrypt(phone), all.ToString());
+        }
     }
 }
