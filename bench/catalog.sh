@@ -18,7 +18,8 @@ if ! command -v wrk >/dev/null 2>&1; then
     || { apt-get -q update >>"$OUT/wrk-install.log" 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get -q -y install wrk >>"$OUT/wrk-install.log" 2>&1; }
 fi
 
-dotnet build src/Sentra.Web -c Release --nologo -v q -clp:ErrorsOnly
+APP=$OUT/catalog-app   # the published app, as it would be deployed
+dotnet publish src/Sentra.Web -c Release -o "$APP" --nologo -v q -clp:ErrorsOnly >/dev/null
 dotnet build bench/Sentra.Bench -c Release --nologo -v q -clp:ErrorsOnly
 
 PGDIR=""
@@ -60,12 +61,13 @@ for PROVIDER in Sqlite Postgres; do
   Database__Provider=$PROVIDER ConnectionStrings__Sentra="$CS" \
   Sentra__PublicBaseUrl=$URL Sentra__Demo__Enabled=false \
   Sentra__PersonalData__EncryptionKey=$(head -c 32 /dev/urandom | base64) Sentra__PersonalData__HashKey=$(head -c 32 /dev/urandom | base64) \
-  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-    dotnet src/Sentra.Web/bin/Release/net10.0/Sentra.Web.dll >"$OUT/catalog-$PROVIDER-app.log" 2>&1 &
+  Logging__LogLevel__Default=Warning \
+    bash -c "cd '$APP' && exec dotnet Sentra.Web.dll" >"$OUT/catalog-$PROVIDER-app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do curl -fs "$URL/health" >/dev/null 2>&1 && break; sleep 0.5; done
   curl -fs "$URL/health" >/dev/null || { cat "$OUT/catalog-$PROVIDER-app.log" >&2; echo "app did not start" >&2; exit 1; }
-  curl -fs "$URL/katalog?q=kripik" | grep -q 'catalog-corrected' || { echo "catalog sanity check failed" >&2; exit 1; }
+  SANITY=$(curl -fs "$URL/katalog?q=kripik") || { echo "catalog page failed" >&2; exit 1; }
+  grep -q 'catalog-corrected' <<<"$SANITY" || { echo "catalog sanity check failed: no spelling correction for 'kripik'" >&2; exit 1; }
   echo "==> $PROVIDER: warm-up"
   wrk -t2 -c32 -d5s -s bench/catalog.lua "$URL" >/dev/null
   wrk -t2 -c32 -d3s "$URL/robots.txt" >/dev/null

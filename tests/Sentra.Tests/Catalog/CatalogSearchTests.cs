@@ -25,7 +25,7 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
     private static int Total(string html) =>
         TotalText().Match(html) is { Success: true } m ? int.Parse(m.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) : 0;
 
-    [GeneratedRegex("<a class=\"result-name\" href=\"([^\"]+)\" data-testid=\"result-link\">([^<]+)</a>")]
+    [GeneratedRegex("<a class=\"result-name\" href=\"([^\"]+)\" data-testid=\"result-link\"(?: lang=\"id\")?>([^<]+)</a>")]
     private static partial Regex ResultLink();
 
     [GeneratedRegex("data-testid=\"catalog-total\"[^>]*>([0-9.,]+) (produk|products)<")]
@@ -63,6 +63,12 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
         Assert.DoesNotContain("catalog-corrected", html);
         Assert.Contains("<html lang=\"en\">", html);
         Assert.All(Links(html), l => Assert.StartsWith("/en/products/", l, StringComparison.Ordinal));
+
+        // Without an English name, the Indonesian one is shown, marked as not yet translated.
+        var untranslated = products.First(p => p.NameEn is null);
+        var fallback = await App.Browser().GetStringAsync("/en/catalog?q=" + Uri.EscapeDataString(untranslated.Name));
+        Assert.Contains(untranslated.Name, Names(fallback));
+        Assert.Contains("data-testid=\"result-untranslated\">(not yet translated)", fallback);
 
         // Two words: every word must match (here a name word and a flavour).
         var both = Names(await App.Browser().GetStringAsync("/katalog?q=keripik+balado"));
