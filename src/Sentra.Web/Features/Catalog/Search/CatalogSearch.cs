@@ -86,12 +86,12 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         var skip = (query.Page - 1) * CatalogQuery.PageSize;
         if (words.Count == 0)
         {
-            var total = await filtered.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
+            var total = await filtered.OrderBy(e => e.ProductId).Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
             return total == 0 ? ([], 0) : (await PageAsync(Sorted(filtered, query.Sort), skip, CatalogQuery.PageSize, cancellationToken), total);
         }
         var all = Matches(words, namesOnly: false);
         var matching = filtered.Where(e => all.Contains(e.ProductId));
-        var count = await matching.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
+        var count = await matching.OrderBy(e => e.ProductId).Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
         if (count == 0) return ([], 0);
         if (query.Sort != CatalogSort.Relevance)
             return (await PageAsync(Sorted(matching, query.Sort), skip, CatalogQuery.PageSize, cancellationToken), count);
@@ -103,7 +103,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         var rows = await PageAsync(first.OrderByDescending(e => e.ProductId), skip, CatalogQuery.PageSize, cancellationToken);
         if (rows.Count < CatalogQuery.PageSize)
         {
-            var firstCount = rows.Count > 0 ? skip + rows.Count : await first.Take(skip + 1).CountAsync(cancellationToken);
+            var firstCount = rows.Count > 0 ? skip + rows.Count : await first.OrderBy(e => e.ProductId).Take(skip + 1).CountAsync(cancellationToken);
             var rest = matching.Where(e => !names.Contains(e.ProductId)).OrderByDescending(e => e.ProductId);
             rows.AddRange(await PageAsync(rest, Math.Max(0, skip - firstCount), CatalogQuery.PageSize - rows.Count, cancellationToken));
         }
