@@ -116,6 +116,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(c => c.VillageCode).HasMaxLength(20);
             e.Property(c => c.DistrictCode).HasMaxLength(20);
             e.Property(c => c.SearchText).HasMaxLength(12000);
+            e.Property(c => c.Hours).HasMaxLength(400);
+            e.Property(c => c.TimeZone).HasMaxLength(64);
             e.HasIndex(c => c.PriceRp);
             e.HasIndex(c => c.Category);
             e.HasIndex(c => c.DistrictCode);

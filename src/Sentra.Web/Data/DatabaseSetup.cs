@@ -59,10 +59,18 @@ public static class DatabaseSetup
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory"));
+        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(new SqlitePragmas())
+            .ConfigureWarnings(IgnoreCappedCounts);
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString);
+        o.UseNpgsql(connectionString).ConfigureWarnings(IgnoreCappedCounts);
+
+    /// <summary>
+    /// The catalog counts matches up to a cap (<c>Take(1001).Count()</c>): any 1,001 rows will do, and an
+    /// ORDER BY there would only make the database sort what it counts.
+    /// </summary>
+    private static void IgnoreCappedCounts(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
+        w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning);
 
     private static void CheckSyntax(string connectionString, DatabaseProvider provider)
     {

@@ -351,4 +351,27 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
             if (person.PhoneCipher is { } phone) Assert.DoesNotContain(protector.Decrypt(phone), all.ToString());
         }
     }
+
+    [Fact]
+    public async Task Changed_opening_hours_change_open_now_in_the_results()
+    {
+        var client = App.Browser();
+        await using var db = App.NewDbContext();
+        var entry = await db.CatalogEntries.OrderBy(e => e.ProductId).FirstAsync();
+        var business = await db.Businesses.Include(b => b.OpeningHours).FirstAsync(b => b.Id == entry.BusinessId);
+        // Open every day, all day: the business's products show "open now".
+        db.OpeningHours.RemoveRange(business.OpeningHours);
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+            db.OpeningHours.Add(new OpeningHours { BusinessId = business.Id, Day = day, Opens = new TimeOnly(0, 0), Closes = new TimeOnly(23, 59, 59) });
+        await db.SaveChangesAsync();
+        var html = await client.GetStringAsync("/katalog?q=" + Uri.EscapeDataString(entry.Name));
+        var result = Regex.Match(html, $"<li class=\"result\"(?:(?!</li>).)*-{entry.ProductId}\"(?:(?!</li>).)*</li>", RegexOptions.Singleline).Value;
+        Assert.Contains("data-testid=\"result-open\">Buka sekarang<", result);
+        // No hours at all: closed.
+        db.OpeningHours.RemoveRange(await db.OpeningHours.Where(h => h.BusinessId == business.Id).ToListAsync());
+        await db.SaveChangesAsync();
+        html = await client.GetStringAsync("/katalog?q=" + Uri.EscapeDataString(entry.Name));
+        result = Regex.Match(html, $"<li class=\"result\"(?:(?!</li>).)*-{entry.ProductId}\"(?:(?!</li>).)*</li>", RegexOptions.Singleline).Value;
+        Assert.Contains("data-testid=\"result-open\">Tutup sekarang<", result);
+    }
 }

@@ -861,6 +861,10 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     b.Property<int>("HalalStatus")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Hours")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -880,6 +884,11 @@ namespace Sentra.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12000)
                         .HasColumnType("character varying(12000)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -836,6 +836,10 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                     b.Property<int>("HalalStatus")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Hours")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -854,6 +858,11 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(12000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")

@@ -27,4 +27,7 @@ public sealed class CatalogEntry
     /// <summary>Descriptions in both languages, category names, business brand and place names.</summary>
     public required string SearchText { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>The business's opening hours (<see cref="WeeklyHours"/>), local times in <see cref="TimeZone"/>.</summary>
+    public string? Hours { get; set; }
+    public required string TimeZone { get; set; }
 }

@@ -70,6 +70,12 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
         var districts = codes.Select(c => RegionCodes.ParentOf(c) ?? c).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code) || districts.Contains(r.Code))
             .ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var businessIds = rows.Select(r => r.BusinessId).Distinct().ToList();
+        var hours = (await db.OpeningHours.AsNoTracking().Where(h => businessIds.Contains(h.BusinessId)).ToListAsync(cancellationToken))
+            .GroupBy(h => h.BusinessId).ToDictionary(g => g.Key, g => WeeklyHours.Format(g));
+        var offices = await db.Offices.AsNoTracking().Where(o => o.RegionCode != "").Select(o => new { o.RegionCode, o.TimeZone }).ToListAsync(cancellationToken);
+        string TimeZoneOf(string village) => offices.Where(o => village == o.RegionCode || village.StartsWith(o.RegionCode + ".", StringComparison.Ordinal))
+            .OrderByDescending(o => o.RegionCode.Length).Select(o => o.TimeZone).FirstOrDefault() ?? "Asia/Jakarta";
         var entries = rows.Select(r =>
         {
             var district = RegionCodes.ParentOf(r.VillageCode) ?? r.VillageCode;
@@ -84,6 +90,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
                 VillageCode = r.VillageCode, DistrictCode = district, PhotoId = r.PhotoId,
                 SearchText = text.Length > 12000 ? text[..12000] : text,
                 UpdatedAt = r.UpdatedAt == default ? r.CreatedAt : r.UpdatedAt,
+                Hours = hours.GetValueOrDefault(r.BusinessId), TimeZone = TimeZoneOf(r.VillageCode),
             };
         }).ToList();
         await BulkInsert.InsertEntitiesAsync(db, entries, cancellationToken);

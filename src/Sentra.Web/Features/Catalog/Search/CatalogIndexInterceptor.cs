@@ -19,7 +19,7 @@ public sealed class CatalogIndexInterceptor(CatalogIndex index, CatalogCache cac
     /// <summary>Records shown on public pages besides products, businesses and photos: a change drops the cached pages.</summary>
     private static readonly HashSet<Type> ShownPublicly =
     [
-        typeof(Clusters.Cluster), typeof(Clusters.ClusterMembership), typeof(OpeningHours), typeof(Permit), typeof(HalalCertificateProduct),
+        typeof(Clusters.Cluster), typeof(Clusters.ClusterMembership), typeof(Permit), typeof(HalalCertificateProduct), typeof(Offices.Office),
     ];
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Touched> _touched = [];
@@ -83,6 +83,9 @@ public sealed class CatalogIndexInterceptor(CatalogIndex index, CatalogCache cac
                     break;
                 case Photo photo:
                     if (photo.ProductId is { } productId) Get().ProductIds.Add(productId);
+                    break;
+                case OpeningHours hours:   // folded into the business's entries ("open now")
+                    Get().BusinessIds.Add(hours.BusinessId);
                     break;
                 case var other when ShownPublicly.Contains(other.GetType()):
                     Get();

@@ -45,9 +45,9 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
                 if (total > 0) corrected = string.Join(' ', better);
             }
         }
-        var open = await OpenNowAsync(rows.Select(r => (r.BusinessId, r.VillageCode)).Distinct().ToList(), cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         var hits = rows.Select(r => new CatalogHit(r.ProductId, r.Name, r.NameEn, r.PriceRp, r.HalalStatus, r.Availability, r.PhotoId,
-            r.BusinessId, r.BusinessName, open.Contains(r.BusinessId))).ToList();
+            r.BusinessId, r.BusinessName, WeeklyHours.IsOpen(r.Hours, TimeZoneInfo.ConvertTimeFromUtc(now, TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone))))).ToList();
         return new CatalogResults(query, hits, total, corrected);
     }
 
@@ -78,6 +78,8 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         public int BusinessId { get; init; }
         public required string BusinessName { get; init; }
         public required string VillageCode { get; init; }
+        public string? Hours { get; init; }
+        public required string TimeZone { get; init; }
     }
 
     private async Task<(List<Row> Rows, int Total)> RunAsync(CatalogQuery query, IReadOnlyList<string> words, CancellationToken cancellationToken)
@@ -86,12 +88,12 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         var skip = (query.Page - 1) * CatalogQuery.PageSize;
         if (words.Count == 0)
         {
-            var total = await filtered.OrderBy(e => e.ProductId).Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
+            var total = await filtered.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
             return total == 0 ? ([], 0) : (await PageAsync(Sorted(filtered, query.Sort), skip, CatalogQuery.PageSize, cancellationToken), total);
         }
         var all = Matches(words, namesOnly: false);
         var matching = filtered.Where(e => all.Contains(e.ProductId));
-        var count = await matching.OrderBy(e => e.ProductId).Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
+        var count = await matching.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
         if (count == 0) return ([], 0);
         if (query.Sort != CatalogSort.Relevance)
             return (await PageAsync(Sorted(matching, query.Sort), skip, CatalogQuery.PageSize, cancellationToken), count);
@@ -103,7 +105,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         var rows = await PageAsync(first.OrderByDescending(e => e.ProductId), skip, CatalogQuery.PageSize, cancellationToken);
         if (rows.Count < CatalogQuery.PageSize)
         {
-            var firstCount = rows.Count > 0 ? skip + rows.Count : await first.OrderBy(e => e.ProductId).Take(skip + 1).CountAsync(cancellationToken);
+            var firstCount = rows.Count > 0 ? skip + rows.Count : await first.Take(skip + 1).CountAsync(cancellationToken);
             var rest = matching.Where(e => !names.Contains(e.ProductId)).OrderByDescending(e => e.ProductId);
             rows.AddRange(await PageAsync(rest, Math.Max(0, skip - firstCount), CatalogQuery.PageSize - rows.Count, cancellationToken));
         }
@@ -124,6 +126,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         {
             ProductId = e.ProductId, Name = e.Name, NameEn = e.NameEn, PriceRp = e.PriceRp, HalalStatus = e.HalalStatus,
             Availability = e.Availability, PhotoId = e.PhotoId, BusinessId = e.BusinessId, BusinessName = e.BusinessName, VillageCode = e.VillageCode,
+            Hours = e.Hours, TimeZone = e.TimeZone,
         }).ToListAsync(cancellationToken);
 
     private IQueryable<CatalogEntry> Filter(IQueryable<CatalogEntry> entries, CatalogQuery query)
@@ -159,29 +162,5 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
             ? string.Join(" AND ", words.Select(w => $"{{Name NameEn}} : \"{w}\"*"))
             : string.Join(' ', words.Select(w => $"\"{w}\"*"));
         return db.Database.SqlQueryRaw<int>("""SELECT rowid AS "Value" FROM catalog_fts WHERE catalog_fts MATCH {0}""", match);
-    }
-
-    private async Task<HashSet<int>> OpenNowAsync(List<(int BusinessId, string VillageCode)> businesses, CancellationToken cancellationToken)
-    {
-        if (businesses.Count == 0) return [];
-        var ids = businesses.Select(b => b.BusinessId).ToList();
-        var hours = await db.OpeningHours.AsNoTracking().Where(h => ids.Contains(h.BusinessId)).ToListAsync(cancellationToken);
-        if (hours.Count == 0) return [];
-        var offices = await memory.GetOrCreateAsync("office-time-zones", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return await db.Offices.AsNoTracking().Where(o => o.RegionCode != "").Select(o => new { o.RegionCode, o.TimeZone }).ToListAsync(cancellationToken);
-        });
-        var now = clock.GetUtcNow().UtcDateTime;
-        var open = new HashSet<int>();
-        foreach (var (businessId, village) in businesses)
-        {
-            var zone = offices!.Where(o => village == o.RegionCode || village.StartsWith(o.RegionCode + ".", StringComparison.Ordinal))
-                .OrderByDescending(o => o.RegionCode.Length).Select(o => o.TimeZone).FirstOrDefault() ?? "Asia/Jakarta";
-            var local = TimeZoneInfo.ConvertTimeFromUtc(now, TimeZoneInfo.FindSystemTimeZoneById(zone));
-            var time = TimeOnly.FromDateTime(local);
-            if (hours.Any(h => h.BusinessId == businessId && h.Day == local.DayOfWeek && time >= h.Opens && time < h.Closes)) open.Add(businessId);
-        }
-        return open;
     }
 }
