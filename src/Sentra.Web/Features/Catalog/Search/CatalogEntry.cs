@@ -5,8 +5,9 @@ namespace Sentra.Web.Features.Catalog.Search;
 /// <summary>
 /// One public product, flattened for the catalog search: what a result shows and what the filters
 /// need, in one row. Only products that <see cref="PublicCatalog"/> shows have an entry; the
-/// database's full-text index (SQLite FTS5 table <c>catalog_fts</c>, PostgreSQL column
-/// <c>SearchVector</c>) is built over these rows by the migration <c>CatalogSearch</c>.
+/// database's full-text index (SQLite FTS5 table <c>catalog_fts</c>; PostgreSQL tsvectors in the
+/// table <c>CatalogVectors</c>, filled by a trigger) is built over these rows by the migrations
+/// <c>CatalogSearch</c> and <c>CatalogVectors</c>.
 /// Entries are derived data: <see cref="CatalogIndex"/> rewrites them whenever a product, its
 /// business or its photos change.
 /// </summary>

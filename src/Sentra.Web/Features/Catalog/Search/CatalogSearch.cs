@@ -154,7 +154,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
                 $"(to_tsquery('simple', {{{i}}} || ':*') || plainto_tsquery('indonesian', {{{i}}}) || plainto_tsquery('english', {{{i}}}))");
             var column = namesOnly ? "NameVector" : "SearchVector";
             return db.Database.SqlQueryRaw<int>(
-                $"""SELECT "ProductId" AS "Value" FROM "CatalogEntries" WHERE "{column}" @@ ({string.Join(" && ", terms)})""",
+                $"""SELECT "ProductId" AS "Value" FROM "CatalogVectors" WHERE "{column}" @@ ({string.Join(" && ", terms)})""",
                 words.Cast<object>().ToArray());
         }
         // FTS5: each word a quoted prefix term (letters and digits only, so nothing else can be query syntax).

@@ -52,7 +52,7 @@ public sealed class SearchVocabulary(TimeProvider clock) : IDisposable
     private static async Task<List<(string, int)>> ReadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var sql = db.Database.IsNpgsql()
-            ? """SELECT word AS "Term", ndoc AS "Documents" FROM ts_stat('SELECT "SearchVector" FROM "CatalogEntries"')"""
+            ? """SELECT word AS "Term", ndoc AS "Documents" FROM ts_stat('SELECT "SearchVector" FROM "CatalogVectors"')"""
             : """SELECT term AS "Term", doc AS "Documents" FROM catalog_fts_vocab""";
         var rows = await db.Database.SqlQueryRaw<VocabularyRow>(sql).ToListAsync(cancellationToken);
         return rows.Select(r => (r.Term, r.Documents)).ToList();
