@@ -42,8 +42,10 @@ public sealed class CatalogIndexInterceptor(CatalogIndex index, CatalogCache cac
         touched.ProductIds.UnionWith(touched.NewProducts.Select(p => p.Id));
         foreach (var photo in touched.NewPhotos)
             if (photo.ProductId is { } productId) touched.ProductIds.Add(productId);
-        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null)
+        // Saves that touch only sentra, permits or offices change no entry: they just drop the cached pages.
+        if (touched.ProductIds.Count > 0 || touched.BusinessIds.Count > 0)
         {
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             await index.RefreshAsync(db, touched.ProductIds, touched.BusinessIds, cancellationToken);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         }

@@ -77,7 +77,6 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         public int? PhotoId { get; init; }
         public int BusinessId { get; init; }
         public required string BusinessName { get; init; }
-        public required string VillageCode { get; init; }
         public string? Hours { get; init; }
         public required string TimeZone { get; init; }
     }
@@ -125,7 +124,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         ordered.Skip(skip).Take(take).Select(e => new Row
         {
             ProductId = e.ProductId, Name = e.Name, NameEn = e.NameEn, PriceRp = e.PriceRp, HalalStatus = e.HalalStatus,
-            Availability = e.Availability, PhotoId = e.PhotoId, BusinessId = e.BusinessId, BusinessName = e.BusinessName, VillageCode = e.VillageCode,
+            Availability = e.Availability, PhotoId = e.PhotoId, BusinessId = e.BusinessId, BusinessName = e.BusinessName,
             Hours = e.Hours, TimeZone = e.TimeZone,
         }).ToListAsync(cancellationToken);
 
