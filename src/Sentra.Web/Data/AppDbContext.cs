@@ -118,12 +118,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(c => c.SearchText).HasMaxLength(12000);
             e.Property(c => c.Hours).HasMaxLength(400);
             e.Property(c => c.TimeZone).HasMaxLength(64);
+            e.Property(c => c.Facets).HasMaxLength(4000);
+            e.Property(c => c.NameKey).HasMaxLength(100);
+            // Name keys are ASCII letters and digits; the byte order is the catalog's order on every database.
+            if (Database.IsNpgsql()) e.Property(c => c.NameKey).UseCollation("C");
             e.HasIndex(c => c.PriceRp);
-            e.HasIndex(c => c.Category);
-            e.HasIndex(c => c.DistrictCode);
+            e.HasIndex(c => c.NameKey);
             e.HasIndex(c => c.BusinessId);
-            e.HasIndex(c => c.UpdatedAt);
-            e.HasIndex(c => c.Name);
         });
 
         builder.Entity<Cluster>(e =>

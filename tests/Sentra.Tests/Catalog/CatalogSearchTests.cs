@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sentra.Tests.Infrastructure;
 using Sentra.Web.Features.Businesses;
 using Sentra.Web.Features.Catalog;
+using Sentra.Web.Features.Catalog.Search;
 using Sentra.Web.Features.Products;
 
 namespace Sentra.Tests.Catalog;
@@ -373,5 +374,65 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
         html = await client.GetStringAsync("/katalog?q=" + Uri.EscapeDataString(entry.Name));
         result = Regex.Match(html, $"<li class=\"result\"(?:(?!</li>).)*-{entry.ProductId}\"(?:(?!</li>).)*</li>", RegexOptions.Singleline).Value;
         Assert.Contains("data-testid=\"result-open\">Tutup sekarang<", result);
+    }
+}
+
+/// <summary>
+/// Broad searches sorted by price or name are read bucket by bucket; with the full-sort limit set
+/// to two matches every sorted search here takes that path, and each page must equal the page of
+/// a full sort (and, where the order is plain, the order computed here from the entries).
+/// </summary>
+public sealed class CatalogBucketSortTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private static CatalogSearch Search(IServiceProvider services, int fullSortLimit, int nameUnitSplit = 2000) => new(
+        services.GetRequiredService<Sentra.Web.Data.AppDbContext>(), services.GetRequiredService<SearchVocabulary>(),
+        services.GetRequiredService<SortBuckets>(), services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(),
+        TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CatalogSearchOptions { FullSortLimit = fullSortLimit, NameUnitSplit = nameUnitSplit }));
+
+    [Fact]
+    public async Task Every_sorted_page_read_by_buckets_equals_the_page_of_a_full_sort()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var bucketed = Search(scope.ServiceProvider, fullSortLimit: 2);
+        var finest = Search(scope.ServiceProvider, fullSortLimit: 2, nameUnitSplit: 1);   // every name bucket on its own
+        var full = Search(scope.ServiceProvider, fullSortLimit: int.MaxValue);
+        await using var db = fixture.App.NewDbContext();
+        var entries = await db.CatalogEntries.AsNoTracking().ToListAsync();
+        var category = entries.GroupBy(e => e.Category).OrderByDescending(g => g.Count()).First().Key;
+        CatalogQuery[] searches =
+        [
+            new() { Text = "keripik" }, new() { Text = "pisang" }, new() { Category = category }, new() { HalalOnly = true },
+            new() { Text = "rasa" }, new() { Sentra = "pondok-petir" }, new() { Sentra = "pondok-petir", MinPrice = 10_000, MaxPrice = 25_000 },
+            new() { Text = "keripik", MaxPrice = 15_000 }, new() { Sentra = "pondok-petir", MinPrice = 1, MaxPrice = 2 },
+        ];
+        var compared = 0;
+        foreach (var search in searches)
+            foreach (var sort in new[] { CatalogSort.PriceLow, CatalogSort.PriceHigh, CatalogSort.Name })
+                for (var page = 1; page <= 3; page++)
+                {
+                    var query = search with { Sort = sort, Page = page };
+                    var expected = await full.SearchAsync(query);
+                    var actual = await bucketed.SearchAsync(query);
+                    Assert.Equal(expected.Total, actual.Total);
+                    Assert.Equal(expected.Hits.Select(h => h.ProductId), actual.Hits.Select(h => h.ProductId));
+                    Assert.Equal(expected.Hits.Select(h => h.ProductId), (await finest.SearchAsync(query)).Hits.Select(h => h.ProductId));
+                    compared += actual.Hits.Count;
+                }
+        Assert.True(compared > 200, $"only {compared} results compared");
+
+        // Filters alone: the order computed from the entries.
+        var sentraIds = (await bucketed.ChoicesAsync()).Sentra.Single(s => s.Slug == "pondok-petir").Id;
+        var members = await db.ClusterMemberships.Where(m => m.ClusterId == sentraIds).Select(m => m.BusinessId).ToListAsync();
+        var inSentra = entries.Where(e => members.Contains(e.BusinessId)).ToList();
+        Assert.True(inSentra.Count > CatalogQuery.PageSize);
+        var byPrice = inSentra.OrderBy(e => e.PriceRp).ThenBy(e => e.ProductId).Select(e => e.ProductId).ToList();
+        var byPriceHigh = inSentra.OrderByDescending(e => e.PriceRp).ThenByDescending(e => e.ProductId).Select(e => e.ProductId).ToList();
+        var byName = inSentra.OrderBy(e => e.NameKey, StringComparer.Ordinal).ThenBy(e => e.ProductId).Select(e => e.ProductId).ToList();
+        foreach (var (sort, order) in new[] { (CatalogSort.PriceLow, byPrice), (CatalogSort.PriceHigh, byPriceHigh), (CatalogSort.Name, byName) })
+            for (var page = 1; page <= (inSentra.Count + 19) / 20; page++)
+            {
+                var hits = (await bucketed.SearchAsync(new CatalogQuery { Sentra = "pondok-petir", Sort = sort, Page = page })).Hits;
+                Assert.Equal(order.Skip((page - 1) * 20).Take(20), hits.Select(h => h.ProductId));
+            }
     }
 }

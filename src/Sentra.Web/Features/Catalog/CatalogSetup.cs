@@ -10,6 +10,8 @@ public static class CatalogSetup
     {
         services.AddMemoryCache();
         services.AddSingleton<SearchVocabulary>();
+        services.AddSingleton<SortBuckets>();
+        services.AddOptions<CatalogSearchOptions>().BindConfiguration("Sentra:Catalog");
         services.AddSingleton<CatalogIndex>();
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<CatalogIndexInterceptor>();

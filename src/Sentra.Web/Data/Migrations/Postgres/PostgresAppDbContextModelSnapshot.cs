@@ -858,6 +858,11 @@ namespace Sentra.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Facets")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("HalalStatus")
                         .HasColumnType("integer");
 
@@ -873,6 +878,12 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     b.Property<string>("NameEn")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<int?>("PhotoId")
                         .HasColumnType("integer");
@@ -902,15 +913,9 @@ namespace Sentra.Web.Data.Migrations.Postgres
 
                     b.HasIndex("BusinessId");
 
-                    b.HasIndex("Category");
-
-                    b.HasIndex("DistrictCode");
-
-                    b.HasIndex("Name");
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("PriceRp");
-
-                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("CatalogEntries");
                 });

@@ -833,6 +833,11 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Facets")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HalalStatus")
                         .HasColumnType("INTEGER");
 
@@ -847,6 +852,11 @@ namespace Sentra.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("NameEn")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PhotoId")
@@ -877,15 +887,9 @@ namespace Sentra.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BusinessId");
 
-                    b.HasIndex("Category");
-
-                    b.HasIndex("DistrictCode");
-
-                    b.HasIndex("Name");
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("PriceRp");
-
-                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("CatalogEntries");
                 });

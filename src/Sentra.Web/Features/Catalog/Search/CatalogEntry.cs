@@ -27,6 +27,10 @@ public sealed class CatalogEntry
     public int? PhotoId { get; set; }
     /// <summary>Descriptions in both languages, category names, business brand and place names.</summary>
     public required string SearchText { get; set; }
+    /// <summary><see cref="CatalogFacets"/> tokens: filter values and sort buckets, indexed with the text.</summary>
+    public required string Facets { get; set; }
+    /// <summary>The name as sorted (<see cref="CatalogFacets.NameKey"/>).</summary>
+    public required string NameKey { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>The business's opening hours (<see cref="WeeklyHours"/>), local times in <see cref="TimeZone"/>.</summary>
     public string? Hours { get; set; }

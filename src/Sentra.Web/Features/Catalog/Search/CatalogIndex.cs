@@ -7,11 +7,11 @@ namespace Sentra.Web.Features.Catalog.Search;
 
 /// <summary>
 /// Keeps <see cref="CatalogEntry"/> rows equal to what <see cref="PublicCatalog"/> shows. The
-/// full-text index follows the rows by itself (FTS5 triggers; a generated tsvector column).
+/// full-text index follows the rows by itself (FTS5 triggers; a trigger filling <c>CatalogVectors</c>).
 /// Called after every save that touches products, businesses or photos
 /// (<see cref="CatalogIndexInterceptor"/>), and in full at start-up when the entries are missing.
 /// </summary>
-public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary vocabulary)
+public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary vocabulary, SortBuckets buckets)
 {
     private const int Batch = 500;
 
@@ -33,6 +33,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
             await InsertAsync(db, PublicCatalog.VisibleProducts(db).Where(p => chunk.Contains(p.Id)), cancellationToken);
         }
         vocabulary.Invalidate();
+        buckets.Invalidate();
     }
 
     /// <summary>Rebuilds every entry (start-up when entries are missing; the <c>reindex</c> command).</summary>
@@ -51,6 +52,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
         }
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         vocabulary.Invalidate();
+        buckets.Invalidate();
     }
 
     /// <summary>Whether the entries look out of step with the products (none while some product is public).</summary>
@@ -73,6 +75,9 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
         var businessIds = rows.Select(r => r.BusinessId).Distinct().ToList();
         var hours = (await db.OpeningHours.AsNoTracking().Where(h => businessIds.Contains(h.BusinessId)).ToListAsync(cancellationToken))
             .GroupBy(h => h.BusinessId).ToDictionary(g => g.Key, g => WeeklyHours.Format(g));
+        var sentra = (await db.ClusterMemberships.AsNoTracking().Where(m => businessIds.Contains(m.BusinessId))
+                .Select(m => new { m.BusinessId, m.ClusterId }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.BusinessId, m => m.ClusterId);
         var offices = await db.Offices.AsNoTracking().Where(o => o.RegionCode != "").Select(o => new { o.RegionCode, o.TimeZone }).ToListAsync(cancellationToken);
         string TimeZoneOf(string village) => offices.Where(o => village == o.RegionCode || village.StartsWith(o.RegionCode + ".", StringComparison.Ordinal))
             .OrderByDescending(o => o.RegionCode.Length).Select(o => o.TimeZone).FirstOrDefault() ?? "Asia/Jakarta";
@@ -83,12 +88,15 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
             string?[] parts = [r.Description, r.DescriptionEn, category?.NameId, category?.NameEn, r.Brand,
                 names.GetValueOrDefault(r.VillageCode), names.GetValueOrDefault(district)];
             var text = string.Join(" ", parts.Where(s => !string.IsNullOrWhiteSpace(s)));
+            var nameKey = CatalogFacets.NameKey(r.Name);
             return new CatalogEntry
             {
                 ProductId = r.Id, BusinessId = r.BusinessId, Name = r.Name, NameEn = r.NameEn, BusinessName = r.BusinessName,
                 Category = r.Category, PriceRp = r.PriceRp, HalalStatus = r.HalalStatus, Availability = r.Availability,
                 VillageCode = r.VillageCode, DistrictCode = district, PhotoId = r.PhotoId,
                 SearchText = text.Length > 12000 ? text[..12000] : text,
+                NameKey = nameKey,
+                Facets = CatalogFacets.Of(r.Category, r.HalalStatus, district, sentra[r.BusinessId], r.Availability, r.PriceRp, nameKey),
                 UpdatedAt = r.UpdatedAt == default ? r.CreatedAt : r.UpdatedAt,
                 Hours = hours.GetValueOrDefault(r.BusinessId), TimeZone = TimeZoneOf(r.VillageCode),
             };

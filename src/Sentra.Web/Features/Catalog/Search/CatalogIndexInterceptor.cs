@@ -19,20 +19,28 @@ public sealed class CatalogIndexInterceptor(CatalogIndex index, CatalogCache cac
     /// <summary>Records shown on public pages besides products, businesses and photos: a change drops the cached pages.</summary>
     private static readonly HashSet<Type> ShownPublicly =
     [
-        typeof(Clusters.Cluster), typeof(Clusters.ClusterMembership), typeof(Permit), typeof(HalalCertificateProduct), typeof(Offices.Office),
+        typeof(Clusters.Cluster), typeof(Permit), typeof(HalalCertificateProduct), typeof(Offices.Office),
     ];
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Touched> _touched = [];
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
         if (eventData.Context is AppDbContext db)
         {
             _touched.Remove(db);
-            if (Collect(db) is { } touched) _touched.Add(db, touched);
+            if (Collect(db) is { } touched)
+            {
+                // A deleted sentra takes its memberships with it (cascade): its members' entries lose its token.
+                var deleted = db.ChangeTracker.Entries<Clusters.Cluster>().Where(e => e.State == EntityState.Deleted).Select(e => e.Entity.Id).ToList();
+                if (deleted.Count > 0)
+                    touched.BusinessIds.UnionWith(await db.ClusterMemberships.AsNoTracking().Where(m => deleted.Contains(m.ClusterId))
+                        .Select(m => m.BusinessId).ToListAsync(cancellationToken));
+                _touched.Add(db, touched);
+            }
         }
-        return ValueTask.FromResult(result);
+        return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
@@ -88,6 +96,9 @@ public sealed class CatalogIndexInterceptor(CatalogIndex index, CatalogCache cac
                     break;
                 case OpeningHours hours:   // folded into the business's entries ("open now")
                     Get().BusinessIds.Add(hours.BusinessId);
+                    break;
+                case Clusters.ClusterMembership membership:   // the entries' sentra filter tokens
+                    Get().BusinessIds.Add(membership.BusinessId);
                     break;
                 case var other when ShownPublicly.Contains(other.GetType()):
                     Get();

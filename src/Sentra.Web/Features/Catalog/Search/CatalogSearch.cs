@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Sentra.Web.Data;
 using Sentra.Web.Features.Products;
 
@@ -15,33 +16,53 @@ public sealed record CatalogResults(CatalogQuery Query, IReadOnlyList<CatalogHit
     public bool Capped => Total > CatalogQuery.MaxCount;
 }
 
-public sealed record CatalogChoices(IReadOnlyList<(string Slug, string Name)> Sentra, IReadOnlyList<(string Code, string Name)> Districts);
+public sealed record CatalogChoices(IReadOnlyList<(int Id, string Slug, string Name)> Sentra, IReadOnlyList<(string Code, string Name)> Districts);
+
+public sealed class CatalogSearchOptions
+{
+    /// <summary>Up to this many matches a sorted page is read by sorting them all; beyond it, bucket by bucket.</summary>
+    public int FullSortLimit { get; set; } = CatalogQuery.MaxCount;
+    /// <summary>A name unit holding more entries than this is cut into its name buckets (<see cref="CatalogFacets.NameUnits"/>).</summary>
+    public int NameUnitSplit { get; set; } = 2000;
+}
 
 /// <summary>
-/// The public catalog search: the database's own full-text index (SQLite FTS5; PostgreSQL tsvector
-/// with the simple, Indonesian and English configurations) over <see cref="CatalogEntry"/> rows,
-/// which exist only for public products, then filters, sorting and paging in SQL. Every plan reads
-/// a page in an order an index delivers and counts at most <see cref="CatalogQuery.MaxCount"/>
-/// matches, so a broad word over a national catalog costs about what a rare one does. When the
-/// words find nothing, each word is corrected against the index's vocabulary and the search is
-/// repeated once (see <see cref="SpellingCorrector"/>).
+/// The public catalog search on the database's own full-text index (SQLite FTS5; PostgreSQL tsvectors
+/// with GIN) over <see cref="CatalogEntry"/> rows, which exist only for public products. Filters are
+/// tokens in the same index (<see cref="CatalogFacets"/>), so a word and its filters are one
+/// intersection of posting lists. Every page is read without visiting every match:
+/// <list type="bullet">
+/// <item>best match and newest stream matches in product order (names first) and stop at the page;</item>
+/// <item>price and name order sort all matches when there are at most
+/// <see cref="CatalogSearchOptions.FullSortLimit"/>; a broad search asks bucket by bucket
+/// (cheapest prices first, names from A) and stops once the page is filled;</item>
+/// <item>counts stop at <see cref="CatalogQuery.MaxCount"/> ("1,000+").</item>
+/// </list>
+/// Words match whole (stemmed) words, short ones (≤ 4 letters) also as prefixes; a search that finds
+/// nothing is repeated with every word as a prefix (a word not finished on a phone) and then with
+/// words corrected against the index's vocabulary (<see cref="SpellingCorrector"/>).
 /// </summary>
-public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, IMemoryCache memory, TimeProvider clock)
+public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, SortBuckets buckets, IMemoryCache memory,
+    TimeProvider clock, IOptions<CatalogSearchOptions> options)
 {
     internal const string ChoicesKey = "catalog-choices";
+    private const int MaxGroupTokens = 200;
 
     public async Task<CatalogResults> SearchAsync(CatalogQuery query, CancellationToken cancellationToken = default)
     {
         var words = QueryWords.Of(query.Text);
-        var (rows, total) = await RunAsync(query, words, cancellationToken);
+        var tokens = await TokensAsync(query, cancellationToken);
+        var (rows, total) = tokens is null ? ([], 0) : await RunAsync(query, words, tokens, prefix: false, cancellationToken);
         string? corrected = null;
-        if (total == 0 && words.Count > 0)
+        if (tokens is not null && total == 0 && words.Any(w => w.Length > CatalogSql.ShortWord))
+            (rows, total) = await RunAsync(query, words, tokens, prefix: true, cancellationToken);
+        if (tokens is not null && total == 0 && words.Count > 0)
         {
             var corrector = await vocabulary.GetAsync(db, cancellationToken);
             var better = words.Select(w => corrector.Correct(w) ?? w).ToList();
             if (!better.SequenceEqual(words))
             {
-                (rows, total) = await RunAsync(query, better, cancellationToken);
+                (rows, total) = await RunAsync(query, better, tokens, prefix: false, cancellationToken);
                 if (total > 0) corrected = string.Join(' ', better);
             }
         }
@@ -58,108 +79,125 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             var sentra = await db.Clusters.AsNoTracking()
                 .Where(c => c.Members.Any(m => db.CatalogEntries.Any(e => e.BusinessId == m.BusinessId)))
-                .OrderBy(c => c.Name).Select(c => new { c.Slug, c.Name }).ToListAsync(cancellationToken);
+                .OrderBy(c => c.Name).Select(c => new { c.Id, c.Slug, c.Name }).ToListAsync(cancellationToken);
             var codes = await db.CatalogEntries.AsNoTracking().Select(e => e.DistrictCode).Distinct().ToListAsync(cancellationToken);
             var districts = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).OrderBy(r => r.Name)
                 .Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
-            return new CatalogChoices(sentra.Select(s => (s.Slug, s.Name)).ToList(), districts.Select(d => (d.Code, d.Name)).ToList());
+            return new CatalogChoices(sentra.Select(s => (s.Id, s.Slug, s.Name)).ToList(), districts.Select(d => (d.Code, d.Name)).ToList());
         }))!;
 
-
-    private sealed class Row
+    /// <summary>The filters as index tokens; null when a filter names a sentra that has no public products (nothing matches).</summary>
+    private async Task<List<string>?> TokensAsync(CatalogQuery query, CancellationToken cancellationToken)
     {
-        public int ProductId { get; init; }
-        public required string Name { get; init; }
-        public string? NameEn { get; init; }
-        public long PriceRp { get; init; }
-        public HalalStatus HalalStatus { get; init; }
-        public Availability Availability { get; init; }
-        public int? PhotoId { get; init; }
-        public int BusinessId { get; init; }
-        public required string BusinessName { get; init; }
-        public string? Hours { get; init; }
-        public required string TimeZone { get; init; }
+        var tokens = new List<string>();
+        if (query.Category is { } category) tokens.Add(CatalogFacets.Category(category));
+        if (query.HalalOnly) tokens.Add(CatalogFacets.Halal);
+        if (query.District is { } district) tokens.Add(CatalogFacets.District(district));
+        if (query.Availability is { } availability) tokens.Add(CatalogFacets.Availability(availability));
+        if (query.Sentra is { } slug)
+        {
+            var sentra = (await ChoicesAsync(cancellationToken)).Sentra.Where(s => s.Slug == slug).Select(s => (int?)s.Id).FirstOrDefault();
+            if (sentra is null) return null;
+            tokens.Add(CatalogFacets.Sentra(sentra.Value));
+        }
+        return tokens;
     }
 
-    private async Task<(List<Row> Rows, int Total)> RunAsync(CatalogQuery query, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    private async Task<(List<CatalogRow> Rows, int Total)> RunAsync(CatalogQuery query, IReadOnlyList<string> words, List<string> tokens, bool prefix,
+        CancellationToken cancellationToken)
     {
-        var filtered = Filter(db.CatalogEntries.AsNoTracking(), query);
         var skip = (query.Page - 1) * CatalogQuery.PageSize;
-        if (words.Count == 0)
-        {
-            var total = await filtered.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
-            return total == 0 ? ([], 0) : (await PageAsync(Sorted(filtered, query.Sort), skip, CatalogQuery.PageSize, cancellationToken), total);
-        }
-        var all = Matches(words, namesOnly: false);
-        var matching = filtered.Where(e => all.Contains(e.ProductId));
-        var count = await matching.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
-        if (count == 0) return ([], 0);
-        if (query.Sort != CatalogSort.Relevance)
-            return (await PageAsync(Sorted(matching, query.Sort), skip, CatalogQuery.PageSize, cancellationToken), count);
+        const int take = CatalogQuery.PageSize;
+        if (words.Count == 0 && tokens.Count == 0) return await UnfilteredAsync(query, skip, cancellationToken);
 
-        // Best match: entries whose names hold every word come first, then the rest; newest first within each.
-        // Two streamed queries instead of scoring every match: a broad word matches tens of thousands of entries.
-        var names = Matches(words, namesOnly: true);
-        var first = matching.Where(e => names.Contains(e.ProductId));
-        var rows = await PageAsync(first.OrderByDescending(e => e.ProductId), skip, CatalogQuery.PageSize, cancellationToken);
-        if (rows.Count < CatalogQuery.PageSize)
+        var sql = CatalogSql.For(db, query.MinPrice, query.MaxPrice);
+        var all = new TextMatch(words, prefix, tokens);
+        var total = await sql.CountAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);
+        if (total == 0) return ([], 0);
+        switch (query.Sort)
         {
-            var firstCount = rows.Count > 0 ? skip + rows.Count : await first.Take(skip + 1).CountAsync(cancellationToken);
-            var rest = matching.Where(e => !names.Contains(e.ProductId)).OrderByDescending(e => e.ProductId);
-            rows.AddRange(await PageAsync(rest, Math.Max(0, skip - firstCount), CatalogQuery.PageSize - rows.Count, cancellationToken));
+            case CatalogSort.Relevance when words.Count > 0:
+                // Entries whose names hold every word come first, then the rest; newest first within each.
+                var names = all with { NamesOnly = true };
+                var rows = await sql.PageAsync(names, CatalogSort.Newest, skip, take, cancellationToken);
+                if (rows.Count < take)
+                {
+                    var firstCount = rows.Count > 0 ? skip + rows.Count : await sql.CountAsync(names, skip + 1, cancellationToken);
+                    rows.AddRange(await sql.PageAsync(all with { ExceptNames = true }, CatalogSort.Newest, Math.Max(0, skip - firstCount),
+                        take - rows.Count, cancellationToken));
+                }
+                return (rows, total);
+            case CatalogSort.Relevance or CatalogSort.Newest:
+                return (await sql.PageAsync(all, CatalogSort.Newest, skip, take, cancellationToken), total);
+            default:
+                if (total <= options.Value.FullSortLimit) return (await sql.PageAsync(all, query.Sort, skip, take, cancellationToken), total);
+                return (await BucketPageAsync(sql, all, query, skip, take, cancellationToken), total);
         }
-        return (rows, count);
     }
 
-    /// <summary>Orders that a database index can deliver a page of without sorting every match.</summary>
-    private static IQueryable<CatalogEntry> Sorted(IQueryable<CatalogEntry> entries, CatalogSort sort) => sort switch
+    /// <summary>
+    /// A page in price or name order from a broad search: buckets are asked for in sort order, a few
+    /// at a time (each group four times the size of the last), until the page is filled. Every row of
+    /// one group sorts before every row of the next, so the page equals the page of a full sort.
+    /// </summary>
+    private async Task<List<CatalogRow>> BucketPageAsync(CatalogSql sql, TextMatch all, CatalogQuery query, int skip, int take,
+        CancellationToken cancellationToken)
     {
-        CatalogSort.PriceLow => entries.OrderBy(e => e.PriceRp).ThenBy(e => e.ProductId),
-        CatalogSort.PriceHigh => entries.OrderByDescending(e => e.PriceRp).ThenByDescending(e => e.ProductId),
-        CatalogSort.Name => entries.OrderBy(e => e.Name).ThenBy(e => e.ProductId),
-        _ => entries.OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.ProductId),
-    };
+        var counts = await buckets.GetAsync(db, cancellationToken);
+        List<(string Token, int Entries)> order;
+        if (query.Sort == CatalogSort.Name)
+            order = CatalogFacets.NameUnits(counts.Names, options.Value.NameUnitSplit);
+        else
+        {
+            // Every bucket number between the cheapest and dearest entries (read fresh from the price index),
+            // listed or not, so a price written since the sizes were read is never skipped.
+            var (cheapest, dearest) = await sql.PriceRangeAsync(cancellationToken);
+            var low = CatalogFacets.PriceBucket(Math.Max(query.MinPrice ?? 0, cheapest));
+            var high = CatalogFacets.PriceBucket(Math.Min(query.MaxPrice ?? long.MaxValue, dearest));
+            order = high < low ? [] : Enumerable.Range(low, high - low + 1).Select(b => (CatalogFacets.Price(b), counts.Prices.GetValueOrDefault(b))).ToList();
+            if (query.Sort == CatalogSort.PriceHigh) order.Reverse();
+        }
+        var needed = skip + take;
+        var rows = new List<CatalogRow>();
+        long wanted = needed;
+        var next = 0;
+        while (rows.Count < needed && next < order.Count)
+        {
+            var group = new List<string>();
+            long entries = 0;
+            while (next < order.Count && group.Count < MaxGroupTokens && (group.Count == 0 || entries < wanted))
+            {
+                group.Add(order[next].Token);
+                entries += order[next].Entries;
+                next++;
+            }
+            rows.AddRange(await sql.PageAsync(all with { AnyOf = group }, query.Sort, 0, needed - rows.Count, cancellationToken));
+            wanted *= 4;
+        }
+        return rows.Skip(skip).Take(take).ToList();
+    }
 
-    private static Task<List<Row>> PageAsync(IQueryable<CatalogEntry> ordered, int skip, int take, CancellationToken cancellationToken) =>
-        ordered.Skip(skip).Take(take).Select(e => new Row
+    /// <summary>No words and no filters but the price: the entries in an order their indexes deliver.</summary>
+    private async Task<(List<CatalogRow>, int)> UnfilteredAsync(CatalogQuery query, int skip, CancellationToken cancellationToken)
+    {
+        var entries = db.CatalogEntries.AsNoTracking();
+        if (query.MinPrice is { } min) entries = entries.Where(e => e.PriceRp >= min);
+        if (query.MaxPrice is { } max) entries = entries.Where(e => e.PriceRp <= max);
+        var total = await entries.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
+        if (total == 0) return ([], 0);
+        var ordered = query.Sort switch
+        {
+            CatalogSort.PriceLow => entries.OrderBy(e => e.PriceRp).ThenBy(e => e.ProductId),
+            CatalogSort.PriceHigh => entries.OrderByDescending(e => e.PriceRp).ThenByDescending(e => e.ProductId),
+            CatalogSort.Name => entries.OrderBy(e => e.NameKey).ThenBy(e => e.ProductId),
+            _ => entries.OrderByDescending(e => e.ProductId),
+        };
+        var rows = await ordered.Skip(skip).Take(CatalogQuery.PageSize).Select(e => new CatalogRow
         {
             ProductId = e.ProductId, Name = e.Name, NameEn = e.NameEn, PriceRp = e.PriceRp, HalalStatus = e.HalalStatus,
             Availability = e.Availability, PhotoId = e.PhotoId, BusinessId = e.BusinessId, BusinessName = e.BusinessName,
             Hours = e.Hours, TimeZone = e.TimeZone,
         }).ToListAsync(cancellationToken);
-
-    private IQueryable<CatalogEntry> Filter(IQueryable<CatalogEntry> entries, CatalogQuery query)
-    {
-        if (query.Category is { } category) entries = entries.Where(e => e.Category == category);
-        if (query.HalalOnly) entries = entries.Where(e => e.HalalStatus == HalalStatus.Certified);
-        if (query.MinPrice is { } min) entries = entries.Where(e => e.PriceRp >= min);
-        if (query.MaxPrice is { } max) entries = entries.Where(e => e.PriceRp <= max);
-        if (query.District is { } district) entries = entries.Where(e => e.DistrictCode == district);
-        if (query.Availability is { } availability) entries = entries.Where(e => e.Availability == availability);
-        if (query.Sentra is { } sentra)
-            entries = entries.Where(e => db.ClusterMemberships.Any(m => m.BusinessId == e.BusinessId && m.Cluster!.Slug == sentra));
-        return entries;
-    }
-
-    /// <summary>
-    /// Ids of entries matching every word — as a prefix, or by its Indonesian or English stem — in any
-    /// text, or (<paramref name="namesOnly"/>) in the product's names.
-    /// </summary>
-    private IQueryable<int> Matches(IReadOnlyList<string> words, bool namesOnly)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            var terms = words.Select((_, i) =>
-                $"(to_tsquery('simple', {{{i}}} || ':*') || plainto_tsquery('indonesian', {{{i}}}) || plainto_tsquery('english', {{{i}}}))");
-            var column = namesOnly ? "NameVector" : "SearchVector";
-            return db.Database.SqlQueryRaw<int>(
-                $"""SELECT "ProductId" AS "Value" FROM "CatalogVectors" WHERE "{column}" @@ ({string.Join(" && ", terms)})""",
-                words.Cast<object>().ToArray());
-        }
-        // FTS5: each word a quoted prefix term (letters and digits only, so nothing else can be query syntax).
-        var match = namesOnly
-            ? string.Join(" AND ", words.Select(w => $"{{Name NameEn}} : \"{w}\"*"))
-            : string.Join(' ', words.Select(w => $"\"{w}\"*"));
-        return db.Database.SqlQueryRaw<int>("""SELECT rowid AS "Value" FROM catalog_fts WHERE catalog_fts MATCH {0}""", match);
+        return (rows, total);
     }
 }

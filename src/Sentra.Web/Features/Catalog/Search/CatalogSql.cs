@@ -1,0 +1,171 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sentra.Web.Data;
+using Sentra.Web.Features.Products;
+
+namespace Sentra.Web.Features.Catalog.Search;
+
+/// <summary>
+/// What an entry must match in the full-text index: every word (whole, or as a prefix) in any text or
+/// only in the names, every filter token, at least one of <see cref="AnyOf"/> (a group of sort
+/// buckets; a token ending in <c>*</c> stands for every token it begins), and — with <see cref="ExceptNames"/> — not every word in the names.
+/// </summary>
+public sealed record TextMatch(IReadOnlyList<string> Words, bool Prefix, IReadOnlyList<string> Tokens)
+{
+    public bool NamesOnly { get; init; }
+    public bool ExceptNames { get; init; }
+    public IReadOnlyList<string>? AnyOf { get; init; }
+}
+
+/// <summary>One result row as the catalog page shows it.</summary>
+public sealed class CatalogRow
+{
+    public int ProductId { get; init; }
+    public required string Name { get; init; }
+    public string? NameEn { get; init; }
+    public long PriceRp { get; init; }
+    public HalalStatus HalalStatus { get; init; }
+    public Availability Availability { get; init; }
+    public int? PhotoId { get; init; }
+    public int BusinessId { get; init; }
+    public required string BusinessName { get; init; }
+    public string? Hours { get; init; }
+    public required string TimeZone { get; init; }
+}
+
+/// <summary>
+/// The catalog's queries in each database's own full-text syntax: SQLite FTS5 <c>MATCH</c> over
+/// <c>catalog_fts</c> (rowid = product id), PostgreSQL <c>@@</c> over the GIN-indexed vectors in
+/// <c>CatalogVectors</c>. Words reach the database only as parameters or as quoted terms of letters
+/// and digits (<see cref="QueryWords"/>), tokens are built here, so nothing typed is query syntax.
+/// </summary>
+public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice)
+{
+    private const string Columns = """
+        e."ProductId", e."Name", e."NameEn", e."PriceRp", e."HalalStatus", e."Availability", e."PhotoId", e."BusinessId",
+        e."BusinessName", e."Hours", e."TimeZone"
+        """;
+
+    public static CatalogSql For(AppDbContext db, long? minPrice, long? maxPrice) =>
+        db.Database.IsNpgsql() ? new Postgres(db, minPrice, maxPrice) : new Sqlite(db, minPrice, maxPrice);
+
+    protected AppDbContext Db => db;
+    private bool PriceFiltered => minPrice is not null || maxPrice is not null;
+
+    /// <summary>Matches, counted up to <paramref name="cap"/>.</summary>
+    public async Task<int> CountAsync(TextMatch match, int cap, CancellationToken cancellationToken)
+    {
+        var args = new List<object>();
+        var where = Where(match, args);
+        var from = PriceFiltered ? From : IndexOnly;
+        var sql = $"""SELECT count(*) AS "Value" FROM (SELECT 1 AS x FROM {from} WHERE {where}{Price(args)} LIMIT {cap}) AS m""";
+        return (await db.Database.SqlQueryRaw<int>(sql, [.. args]).ToListAsync(cancellationToken)).Single();
+    }
+
+    /// <summary>A page of matches in this order, read together with their entries.</summary>
+    public Task<List<CatalogRow>> PageAsync(TextMatch match, CatalogSort order, int skip, int take, CancellationToken cancellationToken)
+    {
+        var args = new List<object>();
+        var where = Where(match, args);
+        var orderBy = order switch
+        {
+            CatalogSort.PriceLow => """e."PriceRp", e."ProductId" """,
+            CatalogSort.PriceHigh => """e."PriceRp" DESC, e."ProductId" DESC""",
+            CatalogSort.Name => """e."NameKey", e."ProductId" """,
+            _ => ProductIdDescending,
+        };
+        var sql = $"SELECT {Columns} FROM {From} WHERE {where}{Price(args)} ORDER BY {orderBy} LIMIT {take} OFFSET {skip}";
+        return db.Database.SqlQueryRaw<CatalogRow>(sql, [.. args]).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The cheapest and dearest price of any entry (two index look-ups).</summary>
+    public async Task<(long Cheapest, long Dearest)> PriceRangeAsync(CancellationToken cancellationToken) =>
+        (await db.CatalogEntries.MinAsync(e => (long?)e.PriceRp, cancellationToken) ?? 0,
+         await db.CatalogEntries.MaxAsync(e => (long?)e.PriceRp, cancellationToken) ?? 0);
+
+    /// <summary>The index joined to the entries, as <c>e</c>.</summary>
+    protected abstract string From { get; }
+    /// <summary>The index alone (for counts without a price filter).</summary>
+    protected abstract string IndexOnly { get; }
+    protected abstract string ProductIdDescending { get; }
+    protected abstract string Where(TextMatch match, List<object> args);
+
+    private string Price(List<object> args)
+    {
+        var sql = new StringBuilder();
+        if (minPrice is { } min) { sql.Append(" AND e.\"PriceRp\" >= {" + args.Count + "}"); args.Add(min); }
+        if (maxPrice is { } max) { sql.Append(" AND e.\"PriceRp\" <= {" + args.Count + "}"); args.Add(max); }
+        return sql.ToString();
+    }
+
+    /// <summary>Words this short are always prefixes: the index keeps prefixes of up to four letters.</summary>
+    internal const int ShortWord = 4;
+
+    protected static bool AsPrefix(TextMatch match, string word) => match.Prefix || word.Length <= ShortWord;
+
+    private sealed class Sqlite(AppDbContext db, long? minPrice, long? maxPrice) : CatalogSql(db, minPrice, maxPrice)
+    {
+        protected override string From => """catalog_fts f CROSS JOIN "CatalogEntries" e ON e."ProductId" = f.rowid""";
+        protected override string IndexOnly => "catalog_fts f";
+        protected override string ProductIdDescending => "f.rowid DESC";
+
+        protected override string Where(TextMatch match, List<object> args)
+        {
+            args.Add(Expression(match));
+            return $"catalog_fts MATCH {{{args.Count - 1}}}";
+        }
+
+        /// <summary>An FTS5 query: words as quoted terms in the text columns, tokens in the facet column.</summary>
+        private static string Expression(TextMatch match)
+        {
+            string Words(string columns) => string.Join(" AND ", match.Words.Select(w => $"{columns} : \"{w}\"" + (AsPrefix(match, w) ? "*" : "")));
+            var parts = new List<string>();
+            if (match.Words.Count > 0) parts.Add(Words(match.NamesOnly ? "{Name NameEn}" : "{Name NameEn BusinessName SearchText}"));
+            if (match.Tokens.Count > 0) parts.Add("{Facets} : (" + string.Join(" AND ", match.Tokens) + ")");
+            if (match.AnyOf is { Count: > 0 } any) parts.Add("{Facets} : (" + string.Join(" OR ", any) + ")");
+            var expression = string.Join(" AND ", parts.Select(p => "(" + p + ")"));
+            return match.ExceptNames && match.Words.Count > 0 ? $"({expression}) NOT ({Words("{Name NameEn}")})" : expression;
+        }
+    }
+
+    private sealed class Postgres(AppDbContext db, long? minPrice, long? maxPrice) : CatalogSql(db, minPrice, maxPrice)
+    {
+        protected override string From => "\"CatalogVectors\" v JOIN \"CatalogEntries\" e ON e.\"ProductId\" = v.\"ProductId\"";
+        protected override string IndexOnly => "\"CatalogVectors\" v";
+        protected override string ProductIdDescending => """v."ProductId" DESC""";
+
+        protected override string Where(TextMatch match, List<object> args)
+        {
+            // Each word: itself (or as a prefix) unchanged, or its Indonesian or English stem.
+            var words = match.Words.Select(w =>
+            {
+                args.Add(w);
+                var i = args.Count - 1;
+                var simple = AsPrefix(match, w) ? $"to_tsquery('simple', {{{i}}} || ':*')" : $"to_tsquery('simple', {{{i}}})";
+                return $"({simple} || plainto_tsquery('indonesian', {{{i}}}) || plainto_tsquery('english', {{{i}}}))";
+            }).ToList();
+            var tokens = new List<string>(match.Tokens);
+            if (match.AnyOf is { Count: > 0 } any) tokens.Add("(" + string.Join(" | ", any.Select(t => t.EndsWith('*') ? t[..^1] + ":*" : t)) + ")");
+            string? tokenQuery = null;
+            if (tokens.Count > 0)
+            {
+                args.Add(string.Join(" & ", tokens));
+                tokenQuery = $"to_tsquery('simple', {{{args.Count - 1}}})";
+            }
+            var conditions = new List<string>();
+            var wordQuery = words.Count > 0 ? "(" + string.Join(" && ", words) + ")" : null;
+            if (match.NamesOnly)
+            {
+                if (wordQuery is not null) conditions.Add($"""v."NameVector" @@ {wordQuery}""");
+                if (tokenQuery is not null) conditions.Add($"""v."SearchVector" @@ {tokenQuery}""");
+            }
+            else
+            {
+                var all = string.Join(" && ", new[] { wordQuery, tokenQuery }.Where(q => q is not null));
+                conditions.Add($"""v."SearchVector" @@ ({all})""");
+                if (match.ExceptNames && wordQuery is not null) conditions.Add($"""NOT (v."NameVector" @@ {wordQuery})""");
+            }
+            return string.Join(" AND ", conditions);
+        }
+    }
+}
