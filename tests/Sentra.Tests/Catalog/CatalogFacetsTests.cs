@@ -64,12 +64,12 @@ public sealed class CatalogFacetsTests
     }
 }
 
-public sealed class CatalogNameUnitsTests
+public sealed class CatalogSortUnitsTests
 {
     private static bool Covers(string term, string token) => term.EndsWith('*') ? token.StartsWith(term[..^1], StringComparison.Ordinal) : token == term;
 
     [Fact]
-    public void Name_units_cover_every_name_once_in_name_order_and_split_big_letters()
+    public void Name_units_cover_every_name_once_in_name_order_and_list_their_buckets()
     {
         var random = new Random(11);
         const string letters = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -78,21 +78,33 @@ public sealed class CatalogNameUnitsTests
                 : new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => letters[random.Next(letters.Length)]).ToArray()))
             .Concat(["", "0", "00", "k", "ke", "k0"]).ToList();
         var counted = keys.GroupBy(CatalogFacets.NameBucket).Select(g => (Token: g.Key, Entries: g.Count())).OrderBy(t => t.Token, StringComparer.Ordinal).ToList();
-        var units = CatalogFacets.NameUnits(counted, split: 200);
-        Assert.DoesNotContain(units, u => u.Term == "zn20*");                                    // "k…" was too big to stay one unit,
-        Assert.Contains(units, u => u.Term.StartsWith("zn20", StringComparison.Ordinal) && !u.Term.EndsWith('*'));   // so its buckets stand alone
-        Assert.Contains(units, u => u.Term == "zn10*");                                          // "a…" is one unit
-        // Every name (also ones never counted) falls in exactly one unit, and units follow the name order.
-        var unseen = new[] { "", "kz", "zzzz", "keripikzzzz", "0a", "k" };
-        var ordered = keys.Concat(unseen).Order(StringComparer.Ordinal).ToList();
-        var unitOf = ordered.Select(k =>
+        var units = CatalogFacets.NameUnits(counted);
+        Assert.Equal(keys.Count, units.Sum(u => u.Entries));
+        Assert.All(units, u => Assert.Equal(u.Entries, u.Parts.Sum(p => p.Entries) + (u.Parts.Count == 0 ? u.Entries : 0)));
+        // Every name — also one never counted — falls in exactly one unit, units follow the name order,
+        // and inside a unit its parts do too.
+        var ordered = keys.Concat(["kz", "zzzz", "keripikzzzz", "0a"]).Order(StringComparer.Ordinal).ToList();
+        var places = ordered.Select(k =>
         {
             var token = CatalogFacets.NameBucket(k);
-            var matching = units.Select((u, i) => (u, i)).Where(x => Covers(x.u.Term, token)).Select(x => x.i).ToList();
-            Assert.True(matching.Count == 1 || !counted.Any(c => c.Token == token) && matching.Count == 0, $"{k}: {matching.Count} units");
-            return matching.Count == 1 ? matching[0] : -1;
-        }).Where(i => i >= 0).ToList();
-        Assert.Equal(unitOf.Order().ToList(), unitOf);
-        Assert.Equal(keys.Count, units.Sum(u => u.Entries));
+            var unit = Assert.Single(units.Select((u, i) => (u, i)), x => Covers(x.u.Term, token));
+            var part = unit.u.Parts.Select((p, i) => (p, i)).Where(x => x.p.Token == token).Select(x => x.i).DefaultIfEmpty(-1).First();
+            return (Unit: unit.i, Part: part);
+        }).Where(p => p.Part >= 0 || units[p.Unit].Parts.Count == 0).ToList();
+        Assert.Equal(places.OrderBy(p => p.Unit).ThenBy(p => p.Part).ToList(), places);
+    }
+
+    [Fact]
+    public void Price_units_hold_ten_buckets_each_in_either_direction()
+    {
+        var counts = new Dictionary<int, int> { [187] = 3, [190] = 5, [199] = 1, [203] = 2 };
+        var up = CatalogFacets.PriceUnits(counts, 185, 203, descending: false);
+        Assert.Equal(["zp18*", "zp19*", "zp20*"], up.Select(u => u.Term));
+        Assert.Equal([3, 6, 2], up.Select(u => u.Entries));
+        Assert.Equal(["zp185", "zp186", "zp187", "zp188", "zp189"], up[0].Parts.Select(p => p.Token));
+        var down = CatalogFacets.PriceUnits(counts, 185, 203, descending: true);
+        Assert.Equal(["zp20*", "zp19*", "zp18*"], down.Select(u => u.Term));
+        Assert.Equal(["zp203", "zp202", "zp201", "zp200"], down[0].Parts.Select(p => p.Token));
+        Assert.All(up.SelectMany(u => u.Parts.Select(p => (u.Term, p.Token))), x => Assert.True(Covers(x.Term, x.Token)));
     }
 }

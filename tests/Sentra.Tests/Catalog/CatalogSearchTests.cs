@@ -384,17 +384,17 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
 /// </summary>
 public sealed class CatalogBucketSortTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private static CatalogSearch Search(IServiceProvider services, int fullSortLimit, int nameUnitSplit = 2000) => new(
+    private static CatalogSearch Search(IServiceProvider services, int fullSortLimit, int unitSplit = 2000) => new(
         services.GetRequiredService<Sentra.Web.Data.AppDbContext>(), services.GetRequiredService<SearchVocabulary>(),
         services.GetRequiredService<SortBuckets>(), services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(),
-        TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CatalogSearchOptions { FullSortLimit = fullSortLimit, NameUnitSplit = nameUnitSplit }));
+        TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CatalogSearchOptions { FullSortLimit = fullSortLimit, UnitSplit = unitSplit }));
 
     [Fact]
     public async Task Every_sorted_page_read_by_buckets_equals_the_page_of_a_full_sort()
     {
         using var scope = fixture.App.Services.CreateScope();
         var bucketed = Search(scope.ServiceProvider, fullSortLimit: 2);
-        var finest = Search(scope.ServiceProvider, fullSortLimit: 2, nameUnitSplit: 1);   // every name bucket on its own
+        var finest = Search(scope.ServiceProvider, fullSortLimit: 2, unitSplit: 1);   // every name bucket on its own
         var full = Search(scope.ServiceProvider, fullSortLimit: int.MaxValue);
         await using var db = fixture.App.NewDbContext();
         var entries = await db.CatalogEntries.AsNoTracking().ToListAsync();

@@ -11,6 +11,13 @@ namespace Sentra.Web.Features.Catalog.Search;
 /// end in a digit, so neither FTS5's porter stemmer nor PostgreSQL changes them; visitors' words are
 /// searched only in the text columns, so a typed word never matches a token.
 /// </summary>
+/// <summary>
+/// A stretch of a sort order: <see cref="Term"/> (a token, or a prefix ending in <c>*</c>) matches
+/// every entry in it; <see cref="Parts"/> are its single buckets in order, read one group at a time
+/// when the stretch holds too many matches to sort at once.
+/// </summary>
+public sealed record SortUnit(string Term, int Entries, IReadOnlyList<(string Token, int Entries)> Parts);
+
 public static class CatalogFacets
 {
     /// <summary>Price buckets grow by 5%: a page of the cheapest matches comes from one or a few buckets.</summary>
@@ -67,21 +74,36 @@ public static class CatalogFacets
     /// The name order cut into consecutive units for the bucket-by-bucket sort: the empty name, then
     /// per first character every name starting with it (<c>zn20*</c> for "k…": a four-character
     /// prefix, which the index keeps, so it reads like one token and also covers names not yet
-    /// counted) — or, when that holds more than <paramref name="split"/> entries, the single name
-    /// buckets known in <paramref name="names"/>.
+    /// counted), each with its name buckets known in <paramref name="names"/> as parts.
     /// </summary>
-    public static List<(string Term, int Entries)> NameUnits(IReadOnlyList<(string Token, int Entries)> names, int split)
+    public static List<SortUnit> NameUnits(IReadOnlyList<(string Token, int Entries)> names)
     {
         var empty = NameBucket("");
-        var units = new List<(string, int)> { (empty, names.Where(n => n.Token == empty).Sum(n => n.Entries)) };
+        var units = new List<SortUnit> { new(empty, names.Where(n => n.Token == empty).Sum(n => n.Entries), []) };
         foreach (var first in KeyCharacters)
         {
             var prefix = "zn" + Pair(first);
-            var under = names.Where(n => n.Token.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            var size = under.Sum(c => c.Entries);
-            if (size <= split) units.Add((prefix + "*", size));
-            else units.AddRange(under.OrderBy(c => c.Token, StringComparer.Ordinal).Select(c => (c.Token, c.Entries)));
+            var under = names.Where(n => n.Token.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(n => n.Token, StringComparer.Ordinal).ToList();
+            units.Add(new SortUnit(prefix + "*", under.Sum(c => c.Entries), under));
         }
+        return units;
+    }
+
+    /// <summary>
+    /// The price order from bucket <paramref name="low"/> to <paramref name="high"/> cut into units of
+    /// ten buckets (<c>zp19*</c>: a four-character prefix), each with its buckets as parts; every
+    /// bucket number is listed, counted or not.
+    /// </summary>
+    public static List<SortUnit> PriceUnits(IReadOnlyDictionary<int, int> counts, int low, int high, bool descending)
+    {
+        var units = new List<SortUnit>();
+        for (var tens = low / 10; tens <= high / 10; tens++)
+        {
+            var parts = Enumerable.Range(tens * 10, 10).Where(b => b >= low && b <= high).Select(b => (Price(b), counts.GetValueOrDefault(b))).ToList();
+            if (descending) parts.Reverse();
+            units.Add(new SortUnit("zp" + tens.ToString("00", CultureInfo.InvariantCulture) + "*", parts.Sum(p => p.Item2), parts));
+        }
+        if (descending) units.Reverse();
         return units;
     }
 

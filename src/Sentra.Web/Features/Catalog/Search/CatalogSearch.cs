@@ -22,8 +22,8 @@ public sealed class CatalogSearchOptions
 {
     /// <summary>Up to this many matches a sorted page is read by sorting them all; beyond it, bucket by bucket.</summary>
     public int FullSortLimit { get; set; } = CatalogQuery.MaxCount;
-    /// <summary>A name unit holding more entries than this is cut into its name buckets (<see cref="CatalogFacets.NameUnits"/>).</summary>
-    public int NameUnitSplit { get; set; } = 2000;
+    /// <summary>A stretch of the price or name order with more matches than this is read bucket by bucket (<see cref="SortUnit"/>).</summary>
+    public int UnitSplit { get; set; } = 2000;
 }
 
 /// <summary>
@@ -46,7 +46,8 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
     TimeProvider clock, IOptions<CatalogSearchOptions> options)
 {
     internal const string ChoicesKey = "catalog-choices";
-    private const int MaxGroupTokens = 200;
+    /// <summary>Terms in one group: an index reads an OR of many terms slower than the terms one by one.</summary>
+    private const int MaxGroupTerms = 16;
 
     public async Task<CatalogResults> SearchAsync(CatalogQuery query, CancellationToken cancellationToken = default)
     {
@@ -112,12 +113,23 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
 
         var sql = CatalogSql.For(db, query.MinPrice, query.MaxPrice);
         var all = new TextMatch(words, prefix, tokens);
-        var total = await sql.CountAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);
+        // One pass over the index: the newest matches, up to one more than is ever counted. When that
+        // is all of them, the page is ordered from these ids; otherwise (a broad search) it is streamed.
+        var ids = await sql.IdsAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);
+        var total = ids.Count;
         if (total == 0) return ([], 0);
+        var complete = total <= CatalogQuery.MaxCount;
         switch (query.Sort)
         {
-            case CatalogSort.Relevance when words.Count > 0:
+            case CatalogSort.Relevance when words.Count > 0 && complete:
+            {
                 // Entries whose names hold every word come first, then the rest; newest first within each.
+                var inNames = (await sql.IdsAsync(all with { NamesOnly = true }, CatalogQuery.MaxCount + 1, cancellationToken)).ToHashSet();
+                var ordered = ids.Where(inNames.Contains).Concat(ids.Where(id => !inNames.Contains(id)));
+                return (await RowsAsync(ordered.Skip(skip).Take(take).ToList(), cancellationToken), total);
+            }
+            case CatalogSort.Relevance when words.Count > 0:
+            {
                 var names = all with { NamesOnly = true };
                 var rows = await sql.PageAsync(names, CatalogSort.Newest, skip, take, cancellationToken);
                 if (rows.Count < take)
@@ -127,49 +139,93 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
                         take - rows.Count, cancellationToken));
                 }
                 return (rows, total);
+            }
             case CatalogSort.Relevance or CatalogSort.Newest:
-                return (await sql.PageAsync(all, CatalogSort.Newest, skip, take, cancellationToken), total);
+                return (await RowsAsync(ids.Skip(skip).Take(take).ToList(), cancellationToken), total);
             default:
-                if (total <= options.Value.FullSortLimit) return (await sql.PageAsync(all, query.Sort, skip, take, cancellationToken), total);
+                if (complete && total <= options.Value.FullSortLimit)
+                    return (await Rows(Sorted(db.CatalogEntries.AsNoTracking().Where(e => ids.Contains(e.ProductId)), query.Sort), skip, take)
+                        .ToListAsync(cancellationToken), total);
                 return (await BucketPageAsync(sql, all, query, skip, take, cancellationToken), total);
         }
     }
 
+    /// <summary>The entries of these ids, in this order.</summary>
+    private async Task<List<CatalogRow>> RowsAsync(List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return [];
+        var rows = (await Rows(db.CatalogEntries.AsNoTracking().Where(e => ids.Contains(e.ProductId)), 0, ids.Count).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.ProductId);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
+    private static IQueryable<CatalogEntry> Sorted(IQueryable<CatalogEntry> entries, CatalogSort sort) => sort switch
+    {
+        CatalogSort.PriceLow => entries.OrderBy(e => e.PriceRp).ThenBy(e => e.ProductId),
+        CatalogSort.PriceHigh => entries.OrderByDescending(e => e.PriceRp).ThenByDescending(e => e.ProductId),
+        CatalogSort.Name => entries.OrderBy(e => e.NameKey).ThenBy(e => e.ProductId),
+        _ => entries.OrderByDescending(e => e.ProductId),
+    };
+
+    private static IQueryable<CatalogRow> Rows(IQueryable<CatalogEntry> entries, int skip, int take) =>
+        entries.Skip(skip).Take(take).Select(e => new CatalogRow
+        {
+            ProductId = e.ProductId, Name = e.Name, NameEn = e.NameEn, PriceRp = e.PriceRp, HalalStatus = e.HalalStatus,
+            Availability = e.Availability, PhotoId = e.PhotoId, BusinessId = e.BusinessId, BusinessName = e.BusinessName,
+            Hours = e.Hours, TimeZone = e.TimeZone,
+        });
+
     /// <summary>
-    /// A page in price or name order from a broad search: buckets are asked for in sort order, a few
-    /// at a time (each group four times the size of the last), until the page is filled. Every row of
-    /// one group sorts before every row of the next, so the page equals the page of a full sort.
+    /// A page in price or name order from a broad search. The order is cut into units
+    /// (<see cref="CatalogFacets.PriceUnits"/>, <see cref="CatalogFacets.NameUnits"/>) that the index
+    /// matches like one token; consecutive units are asked for together, each group four times the
+    /// size of the last, until the page is filled. A unit with more matches than
+    /// <see cref="CatalogSearchOptions.UnitSplit"/> is read part by part instead. Every row of one
+    /// group sorts before every row of the next, so the page equals the page of a full sort.
     /// </summary>
     private async Task<List<CatalogRow>> BucketPageAsync(CatalogSql sql, TextMatch all, CatalogQuery query, int skip, int take,
         CancellationToken cancellationToken)
     {
         var counts = await buckets.GetAsync(db, cancellationToken);
-        List<(string Token, int Entries)> order;
+        List<SortUnit> units;
         if (query.Sort == CatalogSort.Name)
-            order = CatalogFacets.NameUnits(counts.Names, options.Value.NameUnitSplit);
+            units = CatalogFacets.NameUnits(counts.Names);
         else
         {
-            // Every bucket number between the cheapest and dearest entries (read fresh from the price index),
-            // listed or not, so a price written since the sizes were read is never skipped.
+            // Bucket numbers between the cheapest and dearest entries, read fresh from the price index.
             var (cheapest, dearest) = await sql.PriceRangeAsync(cancellationToken);
             var low = CatalogFacets.PriceBucket(Math.Max(query.MinPrice ?? 0, cheapest));
             var high = CatalogFacets.PriceBucket(Math.Min(query.MaxPrice ?? long.MaxValue, dearest));
-            order = high < low ? [] : Enumerable.Range(low, high - low + 1).Select(b => (CatalogFacets.Price(b), counts.Prices.GetValueOrDefault(b))).ToList();
-            if (query.Sort == CatalogSort.PriceHigh) order.Reverse();
+            units = high < low ? [] : CatalogFacets.PriceUnits(counts.Prices, low, high, descending: query.Sort == CatalogSort.PriceHigh);
         }
+        var split = options.Value.UnitSplit;
         var needed = skip + take;
         var rows = new List<CatalogRow>();
+        var queue = new LinkedList<SortUnit>(units);
         long wanted = needed;
-        var next = 0;
-        while (rows.Count < needed && next < order.Count)
+        while (rows.Count < needed && queue.First is { } head)
         {
+            if (head.Value.Parts.Count > 1 && head.Value.Entries > split)
+            {
+                // A big unit: sorted whole when it holds few matches, else read part by part.
+                queue.RemoveFirst();
+                var unit = all with { AnyOf = [head.Value.Term] };
+                var matches = await sql.CountAsync(unit, split + 1, cancellationToken);
+                if (matches == 0) continue;
+                if (matches <= split)
+                    rows.AddRange(await sql.PageAsync(unit, query.Sort, 0, needed - rows.Count, cancellationToken));
+                else
+                    foreach (var part in head.Value.Parts.Reverse()) queue.AddFirst(new SortUnit(part.Token, part.Entries, []));
+                continue;
+            }
             var group = new List<string>();
             long entries = 0;
-            while (next < order.Count && group.Count < MaxGroupTokens && (group.Count == 0 || entries < wanted))
+            while (queue.First is { } next && group.Count < MaxGroupTerms && (group.Count == 0 || entries < wanted)
+                   && !(next.Value.Parts.Count > 1 && next.Value.Entries > split))
             {
-                group.Add(order[next].Token);
-                entries += order[next].Entries;
-                next++;
+                group.Add(next.Value.Term);
+                entries += next.Value.Entries;
+                queue.RemoveFirst();
             }
             rows.AddRange(await sql.PageAsync(all with { AnyOf = group }, query.Sort, 0, needed - rows.Count, cancellationToken));
             wanted *= 4;
@@ -185,19 +241,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         if (query.MaxPrice is { } max) entries = entries.Where(e => e.PriceRp <= max);
         var total = await entries.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
         if (total == 0) return ([], 0);
-        var ordered = query.Sort switch
-        {
-            CatalogSort.PriceLow => entries.OrderBy(e => e.PriceRp).ThenBy(e => e.ProductId),
-            CatalogSort.PriceHigh => entries.OrderByDescending(e => e.PriceRp).ThenByDescending(e => e.ProductId),
-            CatalogSort.Name => entries.OrderBy(e => e.NameKey).ThenBy(e => e.ProductId),
-            _ => entries.OrderByDescending(e => e.ProductId),
-        };
-        var rows = await ordered.Skip(skip).Take(CatalogQuery.PageSize).Select(e => new CatalogRow
-        {
-            ProductId = e.ProductId, Name = e.Name, NameEn = e.NameEn, PriceRp = e.PriceRp, HalalStatus = e.HalalStatus,
-            Availability = e.Availability, PhotoId = e.PhotoId, BusinessId = e.BusinessId, BusinessName = e.BusinessName,
-            Hours = e.Hours, TimeZone = e.TimeZone,
-        }).ToListAsync(cancellationToken);
+        var rows = await Rows(Sorted(entries, query.Sort), skip, CatalogQuery.PageSize).ToListAsync(cancellationToken);
         return (rows, total);
     }
 }
