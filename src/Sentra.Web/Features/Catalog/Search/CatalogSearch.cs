@@ -113,23 +113,12 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
 
         var sql = CatalogSql.For(db, query.MinPrice, query.MaxPrice);
         var all = new TextMatch(words, prefix, tokens);
-        // One pass over the index: the newest matches, up to one more than is ever counted. When that
-        // is all of them, the page is ordered from these ids; otherwise (a broad search) it is streamed.
-        var ids = await sql.IdsAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);
-        var total = ids.Count;
+        var total = await sql.CountAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);
         if (total == 0) return ([], 0);
-        var complete = total <= CatalogQuery.MaxCount;
         switch (query.Sort)
         {
-            case CatalogSort.Relevance when words.Count > 0 && complete:
-            {
-                // Entries whose names hold every word come first, then the rest; newest first within each.
-                var inNames = (await sql.IdsAsync(all with { NamesOnly = true }, CatalogQuery.MaxCount + 1, cancellationToken)).ToHashSet();
-                var ordered = ids.Where(inNames.Contains).Concat(ids.Where(id => !inNames.Contains(id)));
-                return (await RowsAsync(ordered.Skip(skip).Take(take).ToList(), cancellationToken), total);
-            }
             case CatalogSort.Relevance when words.Count > 0:
-            {
+                // Entries whose names hold every word come first, then the rest; newest first within each.
                 var names = all with { NamesOnly = true };
                 var rows = await sql.PageAsync(names, CatalogSort.Newest, skip, take, cancellationToken);
                 if (rows.Count < take)
@@ -139,24 +128,12 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
                         take - rows.Count, cancellationToken));
                 }
                 return (rows, total);
-            }
             case CatalogSort.Relevance or CatalogSort.Newest:
-                return (await RowsAsync(ids.Skip(skip).Take(take).ToList(), cancellationToken), total);
+                return (await sql.PageAsync(all, CatalogSort.Newest, skip, take, cancellationToken), total);
             default:
-                if (complete && total <= options.Value.FullSortLimit)
-                    return (await Rows(Sorted(db.CatalogEntries.AsNoTracking().Where(e => ids.Contains(e.ProductId)), query.Sort), skip, take)
-                        .ToListAsync(cancellationToken), total);
+                if (total <= options.Value.FullSortLimit) return (await sql.PageAsync(all, query.Sort, skip, take, cancellationToken), total);
                 return (await BucketPageAsync(sql, all, query, skip, take, cancellationToken), total);
         }
-    }
-
-    /// <summary>The entries of these ids, in this order.</summary>
-    private async Task<List<CatalogRow>> RowsAsync(List<int> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0) return [];
-        var rows = (await Rows(db.CatalogEntries.AsNoTracking().Where(e => ids.Contains(e.ProductId)), 0, ids.Count).ToListAsync(cancellationToken))
-            .ToDictionary(r => r.ProductId);
-        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     private static IQueryable<CatalogEntry> Sorted(IQueryable<CatalogEntry> entries, CatalogSort sort) => sort switch

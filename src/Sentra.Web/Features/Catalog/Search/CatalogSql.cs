@@ -62,16 +62,6 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         return (await db.Database.SqlQueryRaw<int>(sql, [.. args]).ToListAsync(cancellationToken)).Single();
     }
 
-    /// <summary>The ids of the newest <paramref name="limit"/> matches, newest first.</summary>
-    public Task<List<int>> IdsAsync(TextMatch match, int limit, CancellationToken cancellationToken)
-    {
-        var args = new List<object>();
-        var where = Where(match, args);
-        var from = PriceFiltered ? From : IndexOnly;
-        var sql = $"""SELECT {ProductId} AS "Value" FROM {from} WHERE {where}{Price(args)} ORDER BY {ProductIdDescending} LIMIT {limit}""";
-        return db.Database.SqlQueryRaw<int>(sql, [.. args]).ToListAsync(cancellationToken);
-    }
-
     /// <summary>A page of matches in this order, read together with their entries.</summary>
     public Task<List<CatalogRow>> PageAsync(TextMatch match, CatalogSort order, int skip, int take, CancellationToken cancellationToken)
     {
@@ -98,7 +88,6 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     /// <summary>The index alone (for counts without a price filter).</summary>
     protected abstract string IndexOnly { get; }
     protected abstract string ProductIdDescending { get; }
-    protected abstract string ProductId { get; }
     protected abstract string Where(TextMatch match, List<object> args);
 
     private string Price(List<object> args)
@@ -119,7 +108,6 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         protected override string From => """catalog_fts f CROSS JOIN "CatalogEntries" e ON e."ProductId" = f.rowid""";
         protected override string IndexOnly => "catalog_fts f";
         protected override string ProductIdDescending => "f.rowid DESC";
-        protected override string ProductId => "f.rowid";
 
         protected override string Where(TextMatch match, List<object> args)
         {
@@ -145,7 +133,6 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         protected override string From => "\"CatalogVectors\" v JOIN \"CatalogEntries\" e ON e.\"ProductId\" = v.\"ProductId\"";
         protected override string IndexOnly => "\"CatalogVectors\" v";
         protected override string ProductIdDescending => """v."ProductId" DESC""";
-        protected override string ProductId => """v."ProductId" """;
 
         protected override string Where(TextMatch match, List<object> args)
         {
