@@ -10,7 +10,8 @@ namespace Sentra.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The search vector gains the facet tokens (filter values and sort buckets, see CatalogFacets).
+            // The search vector gains the facet tokens (filter values and sort buckets, see CatalogFacets);
+            // both vectors drop word positions (strip): nothing ranks by them, and rows get far smaller.
             // Entries are derived data: they are emptied here and rebuilt, with their tokens, at start-up.
             migrationBuilder.Sql("DELETE FROM \"CatalogEntries\";");
             migrationBuilder.Sql("""
@@ -18,13 +19,13 @@ namespace Sentra.Web.Data.Migrations.Postgres
                 BEGIN
                   INSERT INTO "CatalogVectors" ("ProductId", "NameVector", "SearchVector") VALUES (
                     NEW."ProductId",
-                    to_tsvector('simple', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."NameEn", ''))
+                    strip(to_tsvector('simple', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."NameEn", ''))
                       || to_tsvector('indonesian', coalesce(NEW."Name", ''))
-                      || to_tsvector('english', coalesce(NEW."NameEn", '')),
-                    to_tsvector('simple', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."NameEn", '') || ' ' || coalesce(NEW."BusinessName", '') || ' ' || coalesce(NEW."SearchText", ''))
+                      || to_tsvector('english', coalesce(NEW."NameEn", ''))),
+                    strip(to_tsvector('simple', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."NameEn", '') || ' ' || coalesce(NEW."BusinessName", '') || ' ' || coalesce(NEW."SearchText", ''))
                       || to_tsvector('indonesian', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."SearchText", ''))
                       || to_tsvector('english', coalesce(NEW."NameEn", '') || ' ' || coalesce(NEW."SearchText", ''))
-                      || array_to_tsvector(array_remove(string_to_array(NEW."Facets", ' '), '')))
+                      || array_to_tsvector(array_remove(string_to_array(NEW."Facets", ' '), ''))))
                   ON CONFLICT ("ProductId") DO UPDATE SET "NameVector" = EXCLUDED."NameVector", "SearchVector" = EXCLUDED."SearchVector";
                   RETURN NULL;
                 END $$;

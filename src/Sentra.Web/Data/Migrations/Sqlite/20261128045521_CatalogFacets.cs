@@ -12,6 +12,8 @@ namespace Sentra.Web.Data.Migrations.Sqlite
         {
             // The index gains a facet column (filter values and sort buckets as tokens, see CatalogFacets).
             // Entries are derived data: they are emptied here and rebuilt, with their tokens, at start-up.
+            // detail=column: the index keeps which columns hold a term, not its positions — every query is
+            // single words and tokens, never a phrase, and posting lists read faster without positions.
             migrationBuilder.Sql("""
                 DROP TABLE IF EXISTS catalog_fts_vocab;
                 DROP TRIGGER IF EXISTS catalog_fts_insert;
@@ -60,7 +62,7 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                 CREATE VIRTUAL TABLE catalog_fts USING fts5(
                     Name, NameEn, BusinessName, SearchText, Facets,
                     content='CatalogEntries', content_rowid='ProductId',
-                    tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4');
+                    tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4', detail=column);
                 CREATE TRIGGER catalog_fts_insert AFTER INSERT ON "CatalogEntries" BEGIN
                   INSERT INTO catalog_fts(rowid, Name, NameEn, BusinessName, SearchText, Facets)
                   VALUES (new."ProductId", new."Name", new."NameEn", new."BusinessName", new."SearchText", new."Facets");

@@ -51,6 +51,9 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
             last = chunk[^1];
         }
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        // Fresh statistics for PostgreSQL's planner; FTS5 merges the new index into one segment.
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("""ANALYZE "CatalogEntries", "CatalogVectors";""", cancellationToken);
+        else await db.Database.ExecuteSqlRawAsync("INSERT INTO catalog_fts(catalog_fts) VALUES('optimize');", cancellationToken);
         vocabulary.Invalidate();
         buckets.Invalidate();
     }

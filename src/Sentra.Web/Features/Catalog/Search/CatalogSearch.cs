@@ -115,21 +115,22 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         var all = new TextMatch(words, prefix, tokens);
         var total = await sql.CountAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);
         if (total == 0) return ([], 0);
+        var few = total <= CatalogQuery.MaxCount;
         switch (query.Sort)
         {
             case CatalogSort.Relevance when words.Count > 0:
                 // Entries whose names hold every word come first, then the rest; newest first within each.
                 var names = all with { NamesOnly = true };
-                var rows = await sql.PageAsync(names, CatalogSort.Newest, skip, take, cancellationToken);
+                var rows = await sql.PageAsync(names, CatalogSort.Newest, skip, take, cancellationToken, few);
                 if (rows.Count < take)
                 {
                     var firstCount = rows.Count > 0 ? skip + rows.Count : await sql.CountAsync(names, skip + 1, cancellationToken);
                     rows.AddRange(await sql.PageAsync(all with { ExceptNames = true }, CatalogSort.Newest, Math.Max(0, skip - firstCount),
-                        take - rows.Count, cancellationToken));
+                        take - rows.Count, cancellationToken, few));
                 }
                 return (rows, total);
             case CatalogSort.Relevance or CatalogSort.Newest:
-                return (await sql.PageAsync(all, CatalogSort.Newest, skip, take, cancellationToken), total);
+                return (await sql.PageAsync(all, CatalogSort.Newest, skip, take, cancellationToken, few), total);
             default:
                 if (total <= options.Value.FullSortLimit) return (await sql.PageAsync(all, query.Sort, skip, take, cancellationToken), total);
                 return (await BucketPageAsync(sql, all, query, skip, take, cancellationToken), total);

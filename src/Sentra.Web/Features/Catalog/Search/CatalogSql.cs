@@ -62,8 +62,12 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         return (await db.Database.SqlQueryRaw<int>(sql, [.. args]).ToListAsync(cancellationToken)).Single();
     }
 
-    /// <summary>A page of matches in this order, read together with their entries.</summary>
-    public Task<List<CatalogRow>> PageAsync(TextMatch match, CatalogSort order, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of matches in this order, read together with their entries. <paramref name="few"/> says
+    /// the matches were all counted (at most <see cref="CatalogQuery.MaxCount"/>).
+    /// </summary>
+    public Task<List<CatalogRow>> PageAsync(TextMatch match, CatalogSort order, int skip, int take, CancellationToken cancellationToken,
+        bool few = false)
     {
         var args = new List<object>();
         var where = Where(match, args);
@@ -72,7 +76,7 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
             CatalogSort.PriceLow => """e."PriceRp", e."ProductId" """,
             CatalogSort.PriceHigh => """e."PriceRp" DESC, e."ProductId" DESC""",
             CatalogSort.Name => """e."NameKey", e."ProductId" """,
-            _ => ProductIdDescending,
+            _ => Newest(match, few),
         };
         var sql = $"SELECT {Columns} FROM {From} WHERE {where}{Price(args)} ORDER BY {orderBy} LIMIT {take} OFFSET {skip}";
         return db.Database.SqlQueryRaw<CatalogRow>(sql, [.. args]).ToListAsync(cancellationToken);
@@ -87,7 +91,8 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     protected abstract string From { get; }
     /// <summary>The index alone (for counts without a price filter).</summary>
     protected abstract string IndexOnly { get; }
-    protected abstract string ProductIdDescending { get; }
+    /// <summary>Newest first: the order the index (or primary key) can deliver.</summary>
+    protected abstract string Newest(TextMatch match, bool few);
     protected abstract string Where(TextMatch match, List<object> args);
 
     private string Price(List<object> args)
@@ -107,7 +112,7 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     {
         protected override string From => """catalog_fts f CROSS JOIN "CatalogEntries" e ON e."ProductId" = f.rowid""";
         protected override string IndexOnly => "catalog_fts f";
-        protected override string ProductIdDescending => "f.rowid DESC";
+        protected override string Newest(TextMatch match, bool few) => "f.rowid DESC";
 
         protected override string Where(TextMatch match, List<object> args)
         {
@@ -132,7 +137,14 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     {
         protected override string From => "\"CatalogVectors\" v JOIN \"CatalogEntries\" e ON e.\"ProductId\" = v.\"ProductId\"";
         protected override string IndexOnly => "\"CatalogVectors\" v";
-        protected override string ProductIdDescending => """v."ProductId" DESC""";
+        /// <summary>
+        /// Walking the primary key backwards and testing each vector is quick for a broad search and
+        /// ruinous when the words and filters rarely meet (names of one kind, a category of another):
+        /// the planner assumes they are independent. Few matches, or the names, are read through the
+        /// GIN index and sorted instead (<c>+ 0</c> hides the key's order from the planner).
+        /// </summary>
+        protected override string Newest(TextMatch match, bool few) =>
+            few || match.NamesOnly ? """v."ProductId" + 0 DESC""" : """v."ProductId" DESC""";
 
         protected override string Where(TextMatch match, List<object> args)
         {
