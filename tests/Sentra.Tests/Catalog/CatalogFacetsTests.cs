@@ -108,3 +108,22 @@ public sealed class CatalogSortUnitsTests
         Assert.All(up.SelectMany(u => u.Parts.Select(p => (u.Term, p.Token))), x => Assert.True(Covers(x.Term, x.Token)));
     }
 }
+
+public sealed class CatalogPriceRangeTests
+{
+    [Theory]
+    [InlineData(188, 203)]
+    [InlineData(190, 199)]
+    [InlineData(0, 999)]
+    [InlineData(211, 211)]
+    [InlineData(195, 191)]
+    public void Price_range_terms_cover_exactly_the_buckets_in_the_range(int low, int high)
+    {
+        var terms = CatalogFacets.PriceRangeTerms(low, high);
+        var covered = Enumerable.Range(0, CatalogFacets.MaxPriceBucket + 1)
+            .Where(b => terms.Any(t => t.EndsWith('*') ? CatalogFacets.Price(b).StartsWith(t[..^1], StringComparison.Ordinal) : CatalogFacets.Price(b) == t))
+            .ToList();
+        Assert.Equal(Enumerable.Range(low, Math.Max(0, high - low + 1)), covered);
+        Assert.True(terms.Count <= 18 + (high - low) / 10, $"{terms.Count} terms");
+    }
+}

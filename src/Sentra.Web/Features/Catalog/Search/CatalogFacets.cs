@@ -90,6 +90,26 @@ public static class CatalogFacets
     }
 
     /// <summary>
+    /// Terms matching exactly the price buckets <paramref name="low"/> to <paramref name="high"/>: whole
+    /// tens as one prefix (<c>zp19*</c>), the ends bucket by bucket — so a price range is one more
+    /// intersection in the index (the exact bounds are still checked on the entries).
+    /// </summary>
+    public static List<string> PriceRangeTerms(int low, int high)
+    {
+        var terms = new List<string>();
+        for (var bucket = Math.Max(0, low); bucket <= Math.Min(high, MaxPriceBucket);)
+        {
+            if (bucket % 10 == 0 && bucket + 9 <= high)
+            {
+                terms.Add("zp" + (bucket / 10).ToString("00", CultureInfo.InvariantCulture) + "*");
+                bucket += 10;
+            }
+            else terms.Add(Price(bucket++));
+        }
+        return terms;
+    }
+
+    /// <summary>
     /// The price order from bucket <paramref name="low"/> to <paramref name="high"/> cut into units of
     /// ten buckets (<c>zp19*</c>: a four-character prefix), each with its buckets as parts; every
     /// bucket number is listed, counted or not.

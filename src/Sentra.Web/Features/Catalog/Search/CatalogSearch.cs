@@ -53,6 +53,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
     {
         var words = QueryWords.Of(query.Text);
         var tokens = await TokensAsync(query, cancellationToken);
+        await using var session = await CatalogSql.SessionAsync(db, cancellationToken);
         var (rows, total) = tokens is null ? ([], 0) : await RunAsync(query, words, tokens, prefix: false, cancellationToken);
         string? corrected = null;
         if (tokens is not null && total == 0 && words.Any(w => w.Length > CatalogSql.ShortWord))
@@ -113,6 +114,15 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
 
         var sql = CatalogSql.For(db, query.MinPrice, query.MaxPrice);
         var all = new TextMatch(words, prefix, tokens);
+        if (query.MinPrice is not null || query.MaxPrice is not null)
+        {
+            // The range as bucket terms, between the cheapest and dearest entries (read fresh from the price index).
+            var (cheapest, dearest) = await sql.PriceRangeAsync(cancellationToken);
+            var low = CatalogFacets.PriceBucket(Math.Max(query.MinPrice ?? 0, cheapest));
+            var high = CatalogFacets.PriceBucket(Math.Min(query.MaxPrice ?? long.MaxValue, dearest));
+            if (high < low) return ([], 0);
+            all = all with { PriceTerms = CatalogFacets.PriceRangeTerms(low, high) };
+        }
         var total = await sql.CountAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);
         if (total == 0) return ([], 0);
         var few = total <= CatalogQuery.MaxCount;

@@ -15,6 +15,8 @@ public sealed record TextMatch(IReadOnlyList<string> Words, bool Prefix, IReadOn
     public bool NamesOnly { get; init; }
     public bool ExceptNames { get; init; }
     public IReadOnlyList<string>? AnyOf { get; init; }
+    /// <summary>The price range as bucket terms (<see cref="CatalogFacets.PriceRangeTerms"/>): at least one must match.</summary>
+    public IReadOnlyList<string>? PriceTerms { get; init; }
 }
 
 /// <summary>One result row as the catalog page shows it.</summary>
@@ -73,13 +75,35 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         var where = Where(match, args);
         var orderBy = order switch
         {
-            CatalogSort.PriceLow => """e."PriceRp", e."ProductId" """,
-            CatalogSort.PriceHigh => """e."PriceRp" DESC, e."ProductId" DESC""",
-            CatalogSort.Name => """e."NameKey", e."ProductId" """,
+            CatalogSort.PriceLow => $"""{SortKey("PriceRp")}, e."ProductId" """,
+            CatalogSort.PriceHigh => $"""{SortKey("PriceRp")} DESC, e."ProductId" DESC""",
+            CatalogSort.Name => $"""{SortKey("NameKey")}, e."ProductId" """,
             _ => Newest(match, few),
         };
         var sql = $"SELECT {Columns} FROM {From} WHERE {where}{Price(args)} ORDER BY {orderBy} LIMIT {take} OFFSET {skip}";
         return db.Database.SqlQueryRaw<CatalogRow>(sql, [.. args]).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Holds the connection for one search. On PostgreSQL it also turns off sequential scans for that
+    /// time: every catalog query is capped or bounded by the GIN index, and a planner that guesses
+    /// words and filters independent (they are not: names, categories and buckets go together) would
+    /// otherwise pick a scan of every vector "to find the first 1,001 soon" and read the whole table.
+    /// </summary>
+    public static async Task<IAsyncDisposable> SessionAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off", cancellationToken);
+        return new Session(db);
+    }
+
+    private sealed class Session(AppDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("RESET enable_seqscan");
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The cheapest and dearest price of any entry (two index look-ups).</summary>
@@ -91,6 +115,9 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     protected abstract string From { get; }
     /// <summary>The index alone (for counts without a price filter).</summary>
     protected abstract string IndexOnly { get; }
+    /// <summary>An entry column to sort a bounded set of matches by (all of a few, or one group of sort buckets).</summary>
+    protected virtual string SortKey(string column) => $"e.\"{column}\"";
+
     /// <summary>Newest first: the order the index (or primary key) can deliver.</summary>
     protected abstract string Newest(TextMatch match, bool few);
     protected abstract string Where(TextMatch match, List<object> args);
@@ -128,6 +155,7 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
             if (match.Words.Count > 0) parts.Add(Words(match.NamesOnly ? "{Name NameEn}" : "{Name NameEn BusinessName SearchText}"));
             if (match.Tokens.Count > 0) parts.Add("{Facets} : (" + string.Join(" AND ", match.Tokens) + ")");
             if (match.AnyOf is { Count: > 0 } any) parts.Add("{Facets} : (" + string.Join(" OR ", any) + ")");
+            if (match.PriceTerms is { Count: > 0 } prices) parts.Add("{Facets} : (" + string.Join(" OR ", prices) + ")");
             var expression = string.Join(" AND ", parts.Select(p => "(" + p + ")"));
             return match.ExceptNames && match.Words.Count > 0 ? $"({expression}) NOT ({Words("{Name NameEn}")})" : expression;
         }
@@ -146,6 +174,13 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         protected override string Newest(TextMatch match, bool few) =>
             few || match.NamesOnly ? """v."ProductId" + 0 DESC""" : """v."ProductId" DESC""";
 
+        /// <summary>
+        /// Price and name pages sort a bounded set (all of a few matches, or one group of buckets, which
+        /// follow the sort order exactly): read through GIN and sorted. Walking the price or name index
+        /// instead looks cheap to a planner that takes buckets and order to be independent, and is not.
+        /// </summary>
+        protected override string SortKey(string column) => column == "NameKey" ? """(e."NameKey" || '')""" : $"""(e."{column}" + 0)""";
+
         protected override string Where(TextMatch match, List<object> args)
         {
             // Each word: itself (or as a prefix) unchanged, or its Indonesian or English stem.
@@ -157,7 +192,9 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
                 return $"({simple} || plainto_tsquery('indonesian', {{{i}}}) || plainto_tsquery('english', {{{i}}}))";
             }).ToList();
             var tokens = new List<string>(match.Tokens);
-            if (match.AnyOf is { Count: > 0 } any) tokens.Add("(" + string.Join(" | ", any.Select(t => t.EndsWith('*') ? t[..^1] + ":*" : t)) + ")");
+            static string Term(string t) => t.EndsWith('*') ? t[..^1] + ":*" : t;
+            if (match.AnyOf is { Count: > 0 } any) tokens.Add("(" + string.Join(" | ", any.Select(Term)) + ")");
+            if (match.PriceTerms is { Count: > 0 } prices) tokens.Add("(" + string.Join(" | ", prices.Select(Term)) + ")");
             string? tokenQuery = null;
             if (tokens.Count > 0)
             {
