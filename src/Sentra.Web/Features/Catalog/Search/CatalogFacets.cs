@@ -90,24 +90,14 @@ public static class CatalogFacets
     }
 
     /// <summary>
-    /// Terms matching exactly the price buckets <paramref name="low"/> to <paramref name="high"/>: whole
-    /// tens as one prefix (<c>zp19*</c>), the ends bucket by bucket — so a price range is one more
-    /// intersection in the index (the exact bounds are still checked on the entries).
+    /// Terms matching the price buckets <paramref name="low"/> to <paramref name="high"/>: each ten of
+    /// buckets they touch as one prefix (<c>zp19*</c>), so a price range is one more intersection in the
+    /// index. A superset at the ends: the exact bounds are checked on the entries.
     /// </summary>
-    public static List<string> PriceRangeTerms(int low, int high)
-    {
-        var terms = new List<string>();
-        for (var bucket = Math.Max(0, low); bucket <= Math.Min(high, MaxPriceBucket);)
-        {
-            if (bucket % 10 == 0 && bucket + 9 <= high)
-            {
-                terms.Add("zp" + (bucket / 10).ToString("00", CultureInfo.InvariantCulture) + "*");
-                bucket += 10;
-            }
-            else terms.Add(Price(bucket++));
-        }
-        return terms;
-    }
+    public static List<string> PriceRangeTerms(int low, int high) =>
+        Enumerable.Range(Math.Max(0, low) / 10, Math.Max(0, Math.Min(high, MaxPriceBucket) / 10 - Math.Max(0, low) / 10 + 1))
+            .Where(_ => high >= low)
+            .Select(tens => "zp" + tens.ToString("00", CultureInfo.InvariantCulture) + "*").ToList();
 
     /// <summary>
     /// The price order from bucket <paramref name="low"/> to <paramref name="high"/> cut into units of

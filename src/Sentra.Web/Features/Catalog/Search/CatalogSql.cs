@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sentra.Web.Data;
@@ -60,15 +62,19 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         var args = new List<object>();
         var where = Where(match, args);
         var from = PriceFiltered ? From : IndexOnly;
-        var sql = $"""SELECT count(*) AS "Value" FROM (SELECT 1 AS x FROM {from} WHERE {where}{Price(args)} LIMIT {cap}) AS m""";
-        return (await db.Database.SqlQueryRaw<int>(sql, [.. args]).ToListAsync(cancellationToken)).Single();
+        var price = Price(args);
+        args.Add(cap);
+        var sql = $"SELECT count(*) FROM (SELECT 1 AS x FROM {from} WHERE {where}{price} LIMIT {{{args.Count - 1}}}) AS m";
+        var count = 0L;
+        await ReadAsync(sql, args, reader => count = reader.GetInt64(0), cancellationToken);
+        return (int)count;
     }
 
     /// <summary>
     /// A page of matches in this order, read together with their entries. <paramref name="few"/> says
     /// the matches were all counted (at most <see cref="CatalogQuery.MaxCount"/>).
     /// </summary>
-    public Task<List<CatalogRow>> PageAsync(TextMatch match, CatalogSort order, int skip, int take, CancellationToken cancellationToken,
+    public async Task<List<CatalogRow>> PageAsync(TextMatch match, CatalogSort order, int skip, int take, CancellationToken cancellationToken,
         bool few = false)
     {
         var args = new List<object>();
@@ -80,8 +86,38 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
             CatalogSort.Name => $"""{SortKey("NameKey")}, e."ProductId" """,
             _ => Newest(match, few),
         };
-        var sql = $"SELECT {Columns} FROM {From} WHERE {where}{Price(args)} ORDER BY {orderBy} LIMIT {take} OFFSET {skip}";
-        return db.Database.SqlQueryRaw<CatalogRow>(sql, [.. args]).ToListAsync(cancellationToken);
+        var price = Price(args);
+        args.Add(take);
+        args.Add(skip);
+        var sql = $"SELECT {Columns} FROM {From} WHERE {where}{price} ORDER BY {orderBy} LIMIT {{{args.Count - 2}}} OFFSET {{{args.Count - 1}}}";
+        var rows = new List<CatalogRow>(take);
+        await ReadAsync(sql, args, reader => rows.Add(new CatalogRow
+        {
+            ProductId = reader.GetInt32(0), Name = reader.GetString(1), NameEn = reader.IsDBNull(2) ? null : reader.GetString(2),
+            PriceRp = reader.GetInt64(3), HalalStatus = (HalalStatus)reader.GetInt32(4), Availability = (Availability)reader.GetInt32(5),
+            PhotoId = reader.IsDBNull(6) ? null : reader.GetInt32(6), BusinessId = reader.GetInt32(7), BusinessName = reader.GetString(8),
+            Hours = reader.IsDBNull(9) ? null : reader.GetString(9), TimeZone = reader.GetString(10),
+        }), cancellationToken);
+        return rows;
+    }
+
+    /// <summary>
+    /// Runs one query on the search's open connection and hands each row to <paramref name="read"/>.
+    /// Plain ADO.NET: the SQL differs from search to search, and EF would compile a new reader for each.
+    /// </summary>
+    private async Task ReadAsync(string sql, List<object> args, Action<DbDataReader> read, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, args.Select((_, i) => (object)("@p" + i)).ToArray());
+        for (var i = 0; i < args.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            parameter.Value = args[i];
+            command.Parameters.Add(parameter);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) read(reader);
     }
 
     /// <summary>
