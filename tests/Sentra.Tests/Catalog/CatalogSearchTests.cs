@@ -387,7 +387,8 @@ public sealed class CatalogBucketSortTests(AppFixture fixture) : IClassFixture<A
     private static CatalogSearch Search(IServiceProvider services, int fullSortLimit, int unitSplit = 2000) => new(
         services.GetRequiredService<Sentra.Web.Data.AppDbContext>(), services.GetRequiredService<SearchVocabulary>(),
         services.GetRequiredService<SortBuckets>(), services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(),
-        TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CatalogSearchOptions { FullSortLimit = fullSortLimit, UnitSplit = unitSplit }));
+        TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CatalogSearchOptions { FullSortLimit = fullSortLimit, UnitSplit = unitSplit }),
+        services.GetRequiredService<CatalogSearchGate>());
 
     [Fact]
     public async Task Every_sorted_page_read_by_buckets_equals_the_page_of_a_full_sort()

@@ -11,6 +11,7 @@ public static class CatalogSetup
         services.AddMemoryCache();
         services.AddSingleton<SearchVocabulary>();
         services.AddSingleton<SortBuckets>();
+        services.AddSingleton<CatalogSearchGate>();
         services.AddOptions<CatalogSearchOptions>().BindConfiguration("Sentra:Catalog");
         services.AddSingleton<CatalogIndex>();
         services.AddSingleton<CatalogCache>();

@@ -20,10 +20,41 @@ public sealed record CatalogChoices(IReadOnlyList<(int Id, string Slug, string N
 
 public sealed class CatalogSearchOptions
 {
+    /// <summary>Searches that work the database at once; more wait their turn (0: one per processor).</summary>
+    public int MaxConcurrentSearches { get; set; }
+
     /// <summary>Up to this many matches a sorted page is read by sorting them all; beyond it, bucket by bucket.</summary>
     public int FullSortLimit { get; set; } = CatalogQuery.MaxCount;
     /// <summary>A stretch of the price or name order with more matches than this is read bucket by bucket (<see cref="SortUnit"/>).</summary>
     public int UnitSplit { get; set; } = 2000;
+}
+
+/// <summary>
+/// Lets a few searches work the database at a time (one per processor unless configured) and queues
+/// the rest. A search is all CPU — SQLite runs in this process, PostgreSQL on the same few cores — so
+/// thirty-two searches sharing two cores each take sixteen times as long; queued, a short search waits
+/// its turn and then runs at full speed, and a long one no longer drags every other one out.
+/// </summary>
+public sealed class CatalogSearchGate(IOptions<CatalogSearchOptions> options) : IDisposable
+{
+    private readonly SemaphoreSlim _turns = new(options.Value.MaxConcurrentSearches > 0 ? options.Value.MaxConcurrentSearches : Environment.ProcessorCount);
+
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await _turns.WaitAsync(cancellationToken);
+        return new Turn(_turns);
+    }
+
+    public void Dispose() => _turns.Dispose();
+
+    private sealed class Turn(SemaphoreSlim turns) : IDisposable
+    {
+        private int _done;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) turns.Release();
+        }
+    }
 }
 
 /// <summary>
@@ -43,7 +74,7 @@ public sealed class CatalogSearchOptions
 /// words corrected against the index's vocabulary (<see cref="SpellingCorrector"/>).
 /// </summary>
 public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, SortBuckets buckets, IMemoryCache memory,
-    TimeProvider clock, IOptions<CatalogSearchOptions> options)
+    TimeProvider clock, IOptions<CatalogSearchOptions> options, CatalogSearchGate gate)
 {
     internal const string ChoicesKey = "catalog-choices";
     /// <summary>Terms in one group: an index reads an OR of many terms slower than the terms one by one.</summary>
@@ -53,6 +84,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
     {
         var words = QueryWords.Of(query.Text);
         var tokens = await TokensAsync(query, cancellationToken);
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var session = await CatalogSql.SessionAsync(db, cancellationToken);
         var (rows, total) = tokens is null ? ([], 0) : await RunAsync(query, words, tokens, prefix: false, cancellationToken);
         string? corrected = null;
