@@ -204,11 +204,12 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         /// <summary>
         /// Walking the primary key backwards and testing each vector is quick for a broad search and
         /// ruinous when the words and filters rarely meet (names of one kind, a category of another):
-        /// the planner assumes they are independent. Few matches, or the names, are read through the
-        /// GIN index and sorted instead (<c>+ 0</c> hides the key's order from the planner).
+        /// the planner assumes they are independent. Few matches, or names with filters, are read
+        /// through the GIN index and sorted instead (<c>+ 0</c> hides the key's order from the planner).
         /// </summary>
         protected override string Newest(TextMatch match, bool few) =>
-            few || match.NamesOnly ? """v."ProductId" + 0 DESC""" : """v."ProductId" DESC""";
+            few || match.NamesOnly && (match.Tokens.Count > 0 || match.PriceTerms is { Count: > 0 })
+                ? """v."ProductId" + 0 DESC""" : """v."ProductId" DESC""";
 
         /// <summary>
         /// Price and name pages sort a bounded set (all of a few matches, or one group of buckets, which
