@@ -53,7 +53,6 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     public static CatalogSql For(AppDbContext db, long? minPrice, long? maxPrice) =>
         db.Database.IsNpgsql() ? new Postgres(db, minPrice, maxPrice) : new Sqlite(db, minPrice, maxPrice);
 
-    protected AppDbContext Db => db;
     private bool PriceFiltered => minPrice is not null || maxPrice is not null;
 
     /// <summary>Matches, counted up to <paramref name="cap"/>.</summary>
