@@ -14,11 +14,17 @@ namespace Sentra.Web.Data.Migrations.Postgres
             // both vectors drop word positions (strip): nothing ranks by them, and rows get far smaller.
             // Entries are derived data: they are emptied here and rebuilt, with their tokens, at start-up.
             migrationBuilder.Sql("DELETE FROM \"CatalogEntries\";");
+            // The sort keys and price ride along with the vectors, so a count, a price range or a sort of
+            // a bounded set is read from this one table and only the page's rows are joined to their entries.
+            migrationBuilder.Sql("""
+                ALTER TABLE "CatalogVectors" ADD COLUMN "PriceRp" bigint NOT NULL DEFAULT 0;
+                ALTER TABLE "CatalogVectors" ADD COLUMN "NameKey" character varying(100) COLLATE "C" NOT NULL DEFAULT '';
+                """);
             migrationBuilder.Sql("""
                 CREATE OR REPLACE FUNCTION catalog_vectors_write() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                  INSERT INTO "CatalogVectors" ("ProductId", "NameVector", "SearchVector") VALUES (
-                    NEW."ProductId",
+                  INSERT INTO "CatalogVectors" ("ProductId", "PriceRp", "NameKey", "NameVector", "SearchVector") VALUES (
+                    NEW."ProductId", NEW."PriceRp", NEW."NameKey",
                     strip(to_tsvector('simple', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."NameEn", ''))
                       || to_tsvector('indonesian', coalesce(NEW."Name", ''))
                       || to_tsvector('english', coalesce(NEW."NameEn", ''))),
@@ -26,7 +32,8 @@ namespace Sentra.Web.Data.Migrations.Postgres
                       || to_tsvector('indonesian', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."SearchText", ''))
                       || to_tsvector('english', coalesce(NEW."NameEn", '') || ' ' || coalesce(NEW."SearchText", ''))
                       || array_to_tsvector(array_remove(string_to_array(NEW."Facets", ' '), ''))))
-                  ON CONFLICT ("ProductId") DO UPDATE SET "NameVector" = EXCLUDED."NameVector", "SearchVector" = EXCLUDED."SearchVector";
+                  ON CONFLICT ("ProductId") DO UPDATE SET "PriceRp" = EXCLUDED."PriceRp", "NameKey" = EXCLUDED."NameKey",
+                    "NameVector" = EXCLUDED."NameVector", "SearchVector" = EXCLUDED."SearchVector";
                   RETURN NULL;
                 END $$;
                 """);
@@ -119,6 +126,10 @@ namespace Sentra.Web.Data.Migrations.Postgres
                 name: "IX_CatalogEntries_UpdatedAt",
                 table: "CatalogEntries",
                 column: "UpdatedAt");
+            migrationBuilder.Sql("""
+                ALTER TABLE "CatalogVectors" DROP COLUMN IF EXISTS "PriceRp";
+                ALTER TABLE "CatalogVectors" DROP COLUMN IF EXISTS "NameKey";
+                """);
         }
     }
 }

@@ -60,7 +60,7 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     {
         var args = new List<object>();
         var where = Where(match, args);
-        var from = PriceFiltered ? From : IndexOnly;
+        var from = PriceFiltered && !PriceInIndex ? From : IndexOnly;
         var price = Price(args);
         args.Add(cap);
         var sql = $"SELECT count(*) FROM (SELECT 1 AS x FROM {from} WHERE {where}{price} LIMIT {{{args.Count - 1}}}) AS m";
@@ -80,9 +80,9 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         var where = Where(match, args);
         var orderBy = order switch
         {
-            CatalogSort.PriceLow => $"""{SortKey("PriceRp")}, e."ProductId" """,
-            CatalogSort.PriceHigh => $"""{SortKey("PriceRp")} DESC, e."ProductId" DESC""",
-            CatalogSort.Name => $"""{SortKey("NameKey")}, e."ProductId" """,
+            CatalogSort.PriceLow => $"""{SortKey("PriceRp")}, {SortColumn("ProductId")}""",
+            CatalogSort.PriceHigh => $"""{SortKey("PriceRp")} DESC, {SortColumn("ProductId")} DESC""",
+            CatalogSort.Name => $"""{SortKey("NameKey")}, {SortColumn("ProductId")}""",
             _ => Newest(match, few),
         };
         var price = Price(args);
@@ -151,7 +151,13 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     /// <summary>The index alone (for counts without a price filter).</summary>
     protected abstract string IndexOnly { get; }
     /// <summary>An entry column to sort a bounded set of matches by (all of a few, or one group of sort buckets).</summary>
-    protected virtual string SortKey(string column) => $"e.\"{column}\"";
+    protected virtual string SortKey(string column) => SortColumn(column);
+
+    /// <summary>Where the price and name key are read: the entries, or (PostgreSQL) the index table itself.</summary>
+    protected virtual string SortColumn(string column) => $"e.\"{column}\"";
+
+    /// <summary>Whether the index table carries the price, so a price range needs no join.</summary>
+    protected virtual bool PriceInIndex => false;
 
     /// <summary>Newest first: the order the index (or primary key) can deliver.</summary>
     protected abstract string Newest(TextMatch match, bool few);
@@ -160,8 +166,8 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     private string Price(List<object> args)
     {
         var sql = new StringBuilder();
-        if (minPrice is { } min) { sql.Append(" AND e.\"PriceRp\" >= {" + args.Count + "}"); args.Add(min); }
-        if (maxPrice is { } max) { sql.Append(" AND e.\"PriceRp\" <= {" + args.Count + "}"); args.Add(max); }
+        if (minPrice is { } min) { sql.Append(CultureInfo.InvariantCulture, $" AND {SortColumn("PriceRp")} >= {{{args.Count}}}"); args.Add(min); }
+        if (maxPrice is { } max) { sql.Append(CultureInfo.InvariantCulture, $" AND {SortColumn("PriceRp")} <= {{{args.Count}}}"); args.Add(max); }
         return sql.ToString();
     }
 
@@ -215,7 +221,11 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         /// follow the sort order exactly): read through GIN and sorted. Walking the price or name index
         /// instead looks cheap to a planner that takes buckets and order to be independent, and is not.
         /// </summary>
-        protected override string SortKey(string column) => column == "NameKey" ? """(e."NameKey" || '')""" : $"""(e."{column}" + 0)""";
+        protected override string SortKey(string column) => column == "NameKey" ? """(v."NameKey" || '')""" : $"""(v."{column}" + 0)""";
+
+        protected override string SortColumn(string column) => $"v.\"{column}\"";
+
+        protected override bool PriceInIndex => true;
 
         protected override string Where(TextMatch match, List<object> args)
         {
