@@ -30,4 +30,20 @@ public sealed class WeeklyHoursTests
 
     [Fact]
     public void Unknown_hours_are_closed() => Assert.False(WeeklyHours.IsOpen(null, new DateTime(2026, 11, 30, 10, 0, 0, DateTimeKind.Unspecified)));
+
+    [Theory]
+    [InlineData("2026-11-30 08:00:00")]
+    [InlineData("2026-11-30 16:59:59")]
+    [InlineData("2026-11-30 17:00:30")]
+    [InlineData("2026-11-28 12:29:45")]
+    [InlineData("2026-11-28 23:59:30")]
+    [InlineData("2026-11-29 10:00:00")]
+    public void Pages_and_catalog_results_say_the_same_about_open_now(string local)
+    {
+        // Product, business and sentra pages read the hours themselves; catalog results read the folded
+        // text. Both go through one rule, to the minute, also for hours stored with seconds.
+        OpeningHours[] week = [.. Week, new() { Day = DayOfWeek.Saturday, Opens = new TimeOnly(13, 0, 30), Closes = new TimeOnly(23, 59, 59) }];
+        var time = DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(WeeklyHours.IsOpenDuring(week.Select(h => (h.Day, h.Opens, h.Closes)), time), WeeklyHours.IsOpen(WeeklyHours.Format(week), time));
+    }
 }

@@ -123,7 +123,6 @@ public sealed class PublicCatalog(AppDbContext db, TimeProvider clock)
     public bool IsOpenNow(PublicBusiness business)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(business.TimeZone));
-        var time = TimeOnly.FromDateTime(local);
-        return business.Hours.Any(h => h.Day == local.DayOfWeek && time >= h.Opens && time < h.Closes);
+        return Search.WeeklyHours.IsOpenDuring(business.Hours.Select(h => (h.Day, h.Opens, h.Closes)), local);
     }
 }

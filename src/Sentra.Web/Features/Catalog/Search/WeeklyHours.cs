@@ -22,20 +22,28 @@ public static class WeeklyHours
         return text.Length == 0 ? null : text.ToString();
     }
 
-    /// <summary>Whether <paramref name="local"/> (the business's own time) falls inside one of the spans.</summary>
+    /// <summary>Whether <paramref name="local"/> (the business's own time) falls inside one of the spans of <see cref="Format"/>'s text.</summary>
     public static bool IsOpen(string? hours, DateTime local)
     {
         if (string.IsNullOrEmpty(hours)) return false;
-        var day = (int)local.DayOfWeek;
-        var now = local.Hour * 100 + local.Minute;
+        var spans = new List<(DayOfWeek, TimeOnly, TimeOnly)>();
         foreach (var span in hours.Split(','))
         {
             // d:HHmm-HHmm
-            if (span.Length != 11 || span[0] - '0' != day) continue;
-            var opens = int.Parse(span.AsSpan(2, 4), CultureInfo.InvariantCulture);
-            var closes = int.Parse(span.AsSpan(7, 4), CultureInfo.InvariantCulture);
-            if (now >= opens && now < closes) return true;
+            if (span.Length != 11 || span[0] is < '0' or > '6') continue;
+            spans.Add(((DayOfWeek)(span[0] - '0'), TimeOnly.ParseExact(span.AsSpan(2, 4), "HHmm", CultureInfo.InvariantCulture),
+                TimeOnly.ParseExact(span.AsSpan(7, 4), "HHmm", CultureInfo.InvariantCulture)));
         }
-        return false;
+        return IsOpenDuring(spans, local);
+    }
+
+    /// <summary>
+    /// The one "open now" rule for every public page: open when the local time, to the minute, is at or
+    /// after a span's opening and before its closing on that day.
+    /// </summary>
+    public static bool IsOpenDuring(IEnumerable<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> spans, DateTime local)
+    {
+        var now = local.Hour * 60 + local.Minute;
+        return spans.Any(s => s.Day == local.DayOfWeek && now >= s.Opens.Hour * 60 + s.Opens.Minute && now < s.Closes.Hour * 60 + s.Closes.Minute);
     }
 }
