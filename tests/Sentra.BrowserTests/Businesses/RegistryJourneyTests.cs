@@ -16,7 +16,8 @@ public sealed class RegistryJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByTestId("login-input").FillAsync(email);
         await page.GetByTestId("password-input").FillAsync(DemoAccounts.Password);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/(my|account)$"));
+        // The page itself, not every image on it: later steps wait for what they need.
+        await page.WaitForURLAsync(new Regex("/(my|account)$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 

@@ -16,7 +16,7 @@ public sealed class QrLabelTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByTestId("login-input").FillAsync(DemoAccounts.OwnerOne);
         await page.GetByTestId("password-input").FillAsync(DemoAccounts.Password);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/my$"));
+        await page.WaitForURLAsync(new Regex("/my$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GetByTestId("my-qr-labels").First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/registry/businesses/[0-9]+/qr-labels$"));
