@@ -146,14 +146,13 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
 
         var sql = CatalogSql.For(db, query.MinPrice, query.MaxPrice);
         var all = new TextMatch(words, prefix, tokens);
+        (int Low, int High)? priceBuckets = null;
         if (query.MinPrice is not null || query.MaxPrice is not null)
         {
-            // The range as bucket terms, between the cheapest and dearest entries (read fresh from the price index).
-            var (cheapest, dearest) = await sql.PriceRangeAsync(cancellationToken);
-            var low = CatalogFacets.PriceBucket(Math.Max(query.MinPrice ?? 0, cheapest));
-            var high = CatalogFacets.PriceBucket(Math.Min(query.MaxPrice ?? long.MaxValue, dearest));
-            if (high < low) return ([], 0);
-            all = all with { PriceTerms = CatalogFacets.PriceRangeTerms(low, high) };
+            // The range as bucket terms.
+            priceBuckets = await PriceBucketsAsync(sql, query, cancellationToken);
+            if (priceBuckets.Value.High < priceBuckets.Value.Low) return ([], 0);
+            all = all with { PriceTerms = CatalogFacets.PriceRangeTerms(priceBuckets.Value.Low, priceBuckets.Value.High) };
         }
         var total = await sql.CountAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);
         if (total == 0) return ([], 0);
@@ -175,7 +174,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
                 return (await sql.PageAsync(all, CatalogSort.Newest, skip, take, cancellationToken, few), total);
             default:
                 if (total <= options.Value.FullSortLimit) return (await sql.PageAsync(all, query.Sort, skip, take, cancellationToken), total);
-                return (await BucketPageAsync(sql, all, query, skip, take, cancellationToken), total);
+                return (await BucketPageAsync(sql, all, query, priceBuckets, skip, take, cancellationToken), total);
         }
     }
 
@@ -203,8 +202,8 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
     /// <see cref="CatalogSearchOptions.UnitSplit"/> is read part by part instead. Every row of one
     /// group sorts before every row of the next, so the page equals the page of a full sort.
     /// </summary>
-    private async Task<List<CatalogRow>> BucketPageAsync(CatalogSql sql, TextMatch all, CatalogQuery query, int skip, int take,
-        CancellationToken cancellationToken)
+    private async Task<List<CatalogRow>> BucketPageAsync(CatalogSql sql, TextMatch all, CatalogQuery query, (int Low, int High)? priceBuckets,
+        int skip, int take, CancellationToken cancellationToken)
     {
         var counts = await buckets.GetAsync(db, cancellationToken);
         List<SortUnit> units;
@@ -212,10 +211,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
             units = CatalogFacets.NameUnits(counts.Names);
         else
         {
-            // Bucket numbers between the cheapest and dearest entries, read fresh from the price index.
-            var (cheapest, dearest) = await sql.PriceRangeAsync(cancellationToken);
-            var low = CatalogFacets.PriceBucket(Math.Max(query.MinPrice ?? 0, cheapest));
-            var high = CatalogFacets.PriceBucket(Math.Min(query.MaxPrice ?? long.MaxValue, dearest));
+            var (low, high) = priceBuckets ?? await PriceBucketsAsync(sql, query, cancellationToken);
             units = high < low ? [] : CatalogFacets.PriceUnits(counts.Prices, low, high, descending: query.Sort == CatalogSort.PriceHigh);
         }
         var split = options.Value.UnitSplit;
@@ -251,6 +247,17 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
             wanted *= 4;
         }
         return rows.Skip(skip).Take(take).ToList();
+    }
+
+    /// <summary>
+    /// The price buckets a search can reach: its price range narrowed to the cheapest and dearest
+    /// entries (read fresh from the price index, so a price written a moment ago is never skipped).
+    /// </summary>
+    private static async Task<(int Low, int High)> PriceBucketsAsync(CatalogSql sql, CatalogQuery query, CancellationToken cancellationToken)
+    {
+        var (cheapest, dearest) = await sql.PriceRangeAsync(cancellationToken);
+        return (CatalogFacets.PriceBucket(Math.Max(query.MinPrice ?? 0, cheapest)),
+            CatalogFacets.PriceBucket(Math.Min(query.MaxPrice ?? long.MaxValue, dearest)));
     }
 
     /// <summary>No words and no filters but the price: the entries in an order their indexes deliver.</summary>
