@@ -77,6 +77,13 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
     TimeProvider clock, IOptions<CatalogSearchOptions> options, CatalogSearchGate gate)
 {
     internal const string ChoicesKey = "catalog-choices";
+    /// <summary>
+    /// A price range holding at most this share of the entries is also matched as bucket terms in the
+    /// index; a wider one only as bounds on the prices of the matches: an index OR over a large part of
+    /// the catalog costs more than the matches it rules out (measured: 7 ms against 0.6 ms for a range
+    /// holding half the entries, on 100,000).
+    /// </summary>
+    private const double NarrowPriceShare = 0.1;
     /// <summary>Terms in one group: an index reads an OR of many terms slower than the terms one by one.</summary>
     private const int MaxGroupTerms = 16;
 
@@ -149,12 +156,22 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         (int Low, int High)? priceBuckets = null;
         if (query.MinPrice is not null || query.MaxPrice is not null)
         {
-            // The range as bucket terms.
-            priceBuckets = await PriceBucketsAsync(sql, query, cancellationToken);
-            if (priceBuckets.Value.High < priceBuckets.Value.Low) return ([], 0);
-            all = all with { PriceTerms = CatalogFacets.PriceRangeTerms(priceBuckets.Value.Low, priceBuckets.Value.High) };
+            var (low, high) = (priceBuckets = await PriceBucketsAsync(sql, query, cancellationToken)).Value;
+            if (high < low) return ([], 0);
+            // A narrow range as bucket terms in the index; a wide one only as bounds on the prices.
+            if (Share((await buckets.GetAsync(db, cancellationToken)).Prices, low, high) <= NarrowPriceShare)
+                all = all with { PriceTerms = CatalogFacets.PriceRangeTerms(low, high) };
         }
-        var total = await sql.CountAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);
+        int total;
+        if (sql.KeysInIndex)
+        {
+            // One read of the index counts the search; a search with few matches is paged from it.
+            var matches = await sql.MatchesAsync(all, query.Sort, CatalogQuery.MaxCount + 1, cancellationToken);
+            total = matches.Count;
+            if (total is > 0 and <= CatalogQuery.MaxCount)
+                return (await sql.RowsAsync(PageOf(matches, query.Sort, skip, take), cancellationToken), total);
+        }
+        else total = await sql.CountAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);
         if (total == 0) return ([], 0);
         var few = total <= CatalogQuery.MaxCount;
         switch (query.Sort)
@@ -177,6 +194,20 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
                 return (await BucketPageAsync(sql, all, query, priceBuckets, skip, take, cancellationToken), total);
         }
     }
+
+    /// <summary>
+    /// The product ids of one page of these matches in the catalog's order: best match puts entries
+    /// whose names hold every word first, then newest first; price and name order break ties by id, as
+    /// the database does (name keys are ASCII, so ordinal order is the index's "C" order).
+    /// </summary>
+    internal static List<int> PageOf(IEnumerable<MatchKey> matches, CatalogSort sort, int skip, int take) =>
+        (sort switch
+        {
+            CatalogSort.PriceLow => matches.OrderBy(m => m.PriceRp).ThenBy(m => m.ProductId),
+            CatalogSort.PriceHigh => matches.OrderByDescending(m => m.PriceRp).ThenByDescending(m => m.ProductId),
+            CatalogSort.Name => matches.OrderBy(m => m.NameKey, StringComparer.Ordinal).ThenBy(m => m.ProductId),
+            _ => matches.OrderByDescending(m => m.Named).ThenByDescending(m => m.ProductId),
+        }).Skip(skip).Take(take).Select(m => m.ProductId).ToList();
 
     private static IQueryable<CatalogEntry> Sorted(IQueryable<CatalogEntry> entries, CatalogSort sort) => sort switch
     {
@@ -258,6 +289,18 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         var (cheapest, dearest) = await sql.PriceRangeAsync(cancellationToken);
         return (CatalogFacets.PriceBucket(Math.Max(query.MinPrice ?? 0, cheapest)),
             CatalogFacets.PriceBucket(Math.Min(query.MaxPrice ?? long.MaxValue, dearest)));
+    }
+
+    /// <summary>The share of the entries whose price bucket lies from <paramref name="low"/> to <paramref name="high"/>.</summary>
+    internal static double Share(IReadOnlyDictionary<int, int> prices, int low, int high)
+    {
+        long inRange = 0, all = 0;
+        foreach (var (bucket, entries) in prices)
+        {
+            all += entries;
+            if (bucket >= low && bucket <= high) inRange += entries;
+        }
+        return all == 0 ? 0 : (double)inRange / all;
     }
 
     /// <summary>No words and no filters but the price: the entries in an order their indexes deliver.</summary>

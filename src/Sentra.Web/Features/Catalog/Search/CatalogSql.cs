@@ -37,6 +37,9 @@ public sealed class CatalogRow
     public required string TimeZone { get; init; }
 }
 
+/// <summary>A match with what orders it: its price, its name key, and whether its names hold every word.</summary>
+public readonly record struct MatchKey(int ProductId, long PriceRp, string? NameKey, bool Named);
+
 /// <summary>
 /// The catalog's queries in each database's own full-text syntax: SQLite FTS5 <c>MATCH</c> over
 /// <c>catalog_fts</c> (rowid = product id), PostgreSQL <c>@@</c> over the GIN-indexed vectors in
@@ -60,7 +63,7 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     {
         var args = new List<object>();
         var where = Where(match, args);
-        var from = PriceFiltered && !PriceInIndex ? From : IndexOnly;
+        var from = PriceFiltered && !KeysInIndex ? From : IndexOnly;
         var price = Price(args);
         args.Add(cap);
         var sql = $"SELECT count(*) FROM (SELECT 1 AS x FROM {from} WHERE {where}{price} LIMIT {{{args.Count - 1}}}) AS m";
@@ -88,17 +91,61 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         var price = Price(args);
         args.Add(take);
         args.Add(skip);
-        var sql = $"SELECT {Columns} FROM {From} WHERE {where}{price} ORDER BY {orderBy} LIMIT {{{args.Count - 2}}} OFFSET {{{args.Count - 1}}}";
+        var sql = PageSql($"WHERE {where}{price} ORDER BY {orderBy} LIMIT {{{args.Count - 2}}} OFFSET {{{args.Count - 1}}}");
         var rows = new List<CatalogRow>(take);
-        await ReadAsync(sql, args, reader => rows.Add(new CatalogRow
-        {
-            ProductId = reader.GetInt32(0), Name = reader.GetString(1), NameEn = reader.IsDBNull(2) ? null : reader.GetString(2),
-            PriceRp = reader.GetInt64(3), HalalStatus = (HalalStatus)reader.GetInt32(4), Availability = (Availability)reader.GetInt32(5),
-            PhotoId = reader.IsDBNull(6) ? null : reader.GetInt32(6), BusinessId = reader.GetInt32(7), BusinessName = reader.GetString(8),
-            Hours = reader.IsDBNull(9) ? null : reader.GetString(9), TimeZone = reader.GetString(10),
-        }), cancellationToken);
+        await ReadAsync(sql, args, reader => rows.Add(Row(reader)), cancellationToken);
         return rows;
     }
+
+    /// <summary>
+    /// The matches, up to <paramref name="cap"/>, each with the key <paramref name="order"/> sorts by
+    /// (only with <see cref="KeysInIndex"/>): one read of the index that both counts a search and,
+    /// when it has few matches, lets any page of it be cut without reading the index again.
+    /// </summary>
+    public async Task<List<MatchKey>> MatchesAsync(TextMatch match, CatalogSort order, int cap, CancellationToken cancellationToken)
+    {
+        if (!KeysInIndex) throw new NotSupportedException("The index does not carry the sort keys.");
+        var args = new List<object>();
+        var where = Where(match, args);
+        var named = order == CatalogSort.Relevance && match.Words.Count > 0 ? Named(match, args) : "false";
+        var price = Price(args);
+        args.Add(cap);
+        var keys = order switch
+        {
+            CatalogSort.PriceLow or CatalogSort.PriceHigh => $"""{SortColumn("PriceRp")}, NULL""",
+            CatalogSort.Name => $"""0::bigint, {SortColumn("NameKey")}""",
+            _ => "0::bigint, NULL",
+        };
+        var sql = $"SELECT {SortColumn("ProductId")}, {keys}, {named} FROM {IndexOnly} WHERE {where}{price} LIMIT {{{args.Count - 1}}}";
+        var matches = new List<MatchKey>();
+        await ReadAsync(sql, args, reader => matches.Add(new MatchKey(reader.GetInt32(0), reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3))), cancellationToken);
+        return matches;
+    }
+
+    /// <summary>The entries of these products, in this order.</summary>
+    public async Task<List<CatalogRow>> RowsAsync(IReadOnlyList<int> productIds, CancellationToken cancellationToken)
+    {
+        if (productIds.Count == 0) return [];
+        var args = new List<object> { productIds.ToArray() };
+        var rows = new List<CatalogRow>(productIds.Count);
+        await ReadAsync(RowsSql, args, reader => rows.Add(Row(reader)), cancellationToken);
+        return rows;
+    }
+
+    /// <summary>The entries of the products in the array parameter <c>{0}</c>, in its order.</summary>
+    protected virtual string RowsSql => throw new NotSupportedException();
+
+    /// <summary>A condition true when the entry's names hold every word.</summary>
+    protected virtual string Named(TextMatch match, List<object> args) => throw new NotSupportedException();
+
+    private static CatalogRow Row(DbDataReader reader) => new()
+    {
+        ProductId = reader.GetInt32(0), Name = reader.GetString(1), NameEn = reader.IsDBNull(2) ? null : reader.GetString(2),
+        PriceRp = reader.GetInt64(3), HalalStatus = (HalalStatus)reader.GetInt32(4), Availability = (Availability)reader.GetInt32(5),
+        PhotoId = reader.IsDBNull(6) ? null : reader.GetInt32(6), BusinessId = reader.GetInt32(7), BusinessName = reader.GetString(8),
+        Hours = reader.IsDBNull(9) ? null : reader.GetString(9), TimeZone = reader.GetString(10),
+    };
 
     /// <summary>
     /// Runs one query on the search's open connection and hands each row to <paramref name="read"/>.
@@ -124,11 +171,13 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     /// time: every catalog query is capped or bounded by the GIN index, and a planner that guesses
     /// words and filters independent (they are not: names, categories and buckets go together) would
     /// otherwise pick a scan of every vector "to find the first 1,001 soon" and read the whole table.
+    /// Parallel workers are off too: starting them costs more than any catalog query, and the other
+    /// searches are already using the cores.
     /// </summary>
     public static async Task<IAsyncDisposable> SessionAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off", cancellationToken);
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0", cancellationToken);
         return new Session(db);
     }
 
@@ -136,7 +185,7 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     {
         public async ValueTask DisposeAsync()
         {
-            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("RESET enable_seqscan");
+            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("RESET enable_seqscan; RESET max_parallel_workers_per_gather");
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -148,6 +197,9 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
 
     /// <summary>The index joined to the entries, as <c>e</c>.</summary>
     protected abstract string From { get; }
+
+    /// <summary>The page's rows given the rest of the query (<c>WHERE … ORDER BY … LIMIT … OFFSET …</c>).</summary>
+    protected virtual string PageSql(string rest) => $"SELECT {Columns} FROM {From} {rest}";
     /// <summary>The index alone (for counts without a price filter).</summary>
     protected abstract string IndexOnly { get; }
     /// <summary>An entry column to sort a bounded set of matches by (all of a few, or one group of sort buckets).</summary>
@@ -156,8 +208,11 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     /// <summary>Where the price and name key are read: the entries, or (PostgreSQL) the index table itself.</summary>
     protected virtual string SortColumn(string column) => $"e.\"{column}\"";
 
-    /// <summary>Whether the index table carries the price, so a price range needs no join.</summary>
-    protected virtual bool PriceInIndex => false;
+    /// <summary>
+    /// Whether the index table carries every sort key (price, name key), so a price range needs no join
+    /// and <see cref="MatchesAsync"/> can order matches without reading their entries.
+    /// </summary>
+    public virtual bool KeysInIndex => false;
 
     /// <summary>Newest first: the order the index (or primary key) can deliver.</summary>
     protected abstract string Newest(TextMatch match, bool few);
@@ -206,6 +261,13 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     {
         protected override string From => "\"CatalogVectors\" v JOIN \"CatalogEntries\" e ON e.\"ProductId\" = v.\"ProductId\"";
         protected override string IndexOnly => "\"CatalogVectors\" v";
+
+        /// <summary>
+        /// The page is chosen in the index table alone (it holds every sort key) and only its rows are
+        /// joined to the entries, in the chosen order: a planner that joins first may read every entry.
+        /// </summary>
+        protected override string PageSql(string rest) =>
+            $"""SELECT {Columns} FROM unnest(ARRAY(SELECT v."ProductId" FROM {IndexOnly} {rest})) WITH ORDINALITY AS p(id, n) JOIN "CatalogEntries" e ON e."ProductId" = p.id ORDER BY p.n""";
         /// <summary>
         /// Walking the primary key backwards and testing each vector is quick for a broad search and
         /// ruinous when the words and filters rarely meet (names of one kind, a category of another):
@@ -225,11 +287,16 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
 
         protected override string SortColumn(string column) => $"v.\"{column}\"";
 
-        protected override bool PriceInIndex => true;
+        public override bool KeysInIndex => true;
 
-        protected override string Where(TextMatch match, List<object> args)
+        protected override string RowsSql =>
+            $$"""SELECT {{Columns}} FROM unnest({0}) WITH ORDINALITY AS p(id, n) JOIN "CatalogEntries" e ON e."ProductId" = p.id ORDER BY p.n""";
+
+        protected override string Named(TextMatch match, List<object> args) => $"""v."NameVector" @@ {WordQuery(match, args)}""";
+
+        /// <summary>Every word: itself (or as a prefix) unchanged, or its Indonesian or English stem; null without words.</summary>
+        private static string? WordQuery(TextMatch match, List<object> args)
         {
-            // Each word: itself (or as a prefix) unchanged, or its Indonesian or English stem.
             var words = match.Words.Select(w =>
             {
                 args.Add(w);
@@ -237,6 +304,12 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
                 var simple = AsPrefix(match, w) ? $"to_tsquery('simple', {{{i}}} || ':*')" : $"to_tsquery('simple', {{{i}}})";
                 return $"({simple} || plainto_tsquery('indonesian', {{{i}}}) || plainto_tsquery('english', {{{i}}}))";
             }).ToList();
+            return words.Count > 0 ? "(" + string.Join(" && ", words) + ")" : null;
+        }
+
+        protected override string Where(TextMatch match, List<object> args)
+        {
+            var wordQuery = WordQuery(match, args);
             var tokens = new List<string>(match.Tokens);
             static string Term(string t) => t.EndsWith('*') ? t[..^1] + ":*" : t;
             if (match.AnyOf is { Count: > 0 } any) tokens.Add("(" + string.Join(" | ", any.Select(Term)) + ")");
@@ -248,7 +321,6 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
                 tokenQuery = $"to_tsquery('simple', {{{args.Count - 1}}})";
             }
             var conditions = new List<string>();
-            var wordQuery = words.Count > 0 ? "(" + string.Join(" && ", words) + ")" : null;
             if (match.NamesOnly)
             {
                 if (wordQuery is not null) conditions.Add($"""v."NameVector" @@ {wordQuery}""");
