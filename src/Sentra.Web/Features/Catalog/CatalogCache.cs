@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Sentra.Web.Features.Catalog;
 
@@ -8,7 +7,7 @@ namespace Sentra.Web.Features.Catalog;
 /// tag in this instance at once; other instances (each keeps its own cache) catch up within
 /// <see cref="Lifetime"/>, which is also how long "open now" may lag.
 /// </summary>
-public sealed class CatalogCache(IOutputCacheStore store, IMemoryCache memory)
+public sealed class CatalogCache(IOutputCacheStore store, Search.CatalogChoiceLists choices)
 {
     public const string Tag = "catalog";
     public const string Policy = "PublicCatalog";
@@ -18,7 +17,7 @@ public sealed class CatalogCache(IOutputCacheStore store, IMemoryCache memory)
 
     public async Task InvalidateAsync(CancellationToken cancellationToken = default)
     {
-        memory.Remove(Search.CatalogSearch.ChoicesKey);
+        choices.Invalidate();
         await store.EvictByTagAsync(Tag, cancellationToken);
     }
 }

@@ -8,9 +8,9 @@ public static class CatalogSetup
     /// <summary>Catalog search, its index kept in step with every save, and output caching of public pages.</summary>
     public static IServiceCollection AddSentraCatalog(this IServiceCollection services)
     {
-        services.AddMemoryCache();
         services.AddSingleton<SearchVocabulary>();
         services.AddSingleton<SortBuckets>();
+        services.AddSingleton<CatalogChoiceLists>();
         services.AddSingleton<CatalogSearchGate>();
         services.AddOptions<CatalogSearchOptions>().BindConfiguration("Sentra:Catalog");
         services.AddSingleton<CatalogIndex>();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Sentra.Web.Data;
 using Sentra.Web.Features.Products;
@@ -17,6 +16,33 @@ public sealed record CatalogResults(CatalogQuery Query, IReadOnlyList<CatalogHit
 }
 
 public sealed record CatalogChoices(IReadOnlyList<(int Id, string Slug, string Name)> Sentra, IReadOnlyList<(string Code, string Name)> Districts);
+
+/// <summary>
+/// The filter lists of the catalog (sentra and districts with public products), kept in memory
+/// (<see cref="Snapshot{T}"/>): read again after this instance changes a public record, refreshed in
+/// the background after a minute.
+/// </summary>
+public sealed class CatalogChoiceLists(IServiceScopeFactory scopes, TimeProvider clock, ILogger<CatalogChoiceLists> logger) : IDisposable
+{
+    private readonly Snapshot<CatalogChoices> _snapshot = new(scopes, clock, logger, TimeSpan.FromMinutes(1), ReadAsync);
+
+    public void Invalidate() => _snapshot.Invalidate();
+
+    public void Dispose() => _snapshot.Dispose();
+
+    public Task<CatalogChoices> GetAsync(AppDbContext db, CancellationToken cancellationToken = default) => _snapshot.GetAsync(db, cancellationToken);
+
+    private static async Task<CatalogChoices> ReadAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var sentra = await db.Clusters.AsNoTracking()
+            .Where(c => c.Members.Any(m => db.CatalogEntries.Any(e => e.BusinessId == m.BusinessId)))
+            .OrderBy(c => c.Name).Select(c => new { c.Id, c.Slug, c.Name }).ToListAsync(cancellationToken);
+        var codes = await db.CatalogEntries.AsNoTracking().Select(e => e.DistrictCode).Distinct().ToListAsync(cancellationToken);
+        var districts = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).OrderBy(r => r.Name)
+            .Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
+        return new CatalogChoices(sentra.Select(s => (s.Id, s.Slug, s.Name)).ToList(), districts.Select(d => (d.Code, d.Name)).ToList());
+    }
+}
 
 public sealed class CatalogSearchOptions
 {
@@ -73,10 +99,9 @@ public sealed class CatalogSearchGate(IOptions<CatalogSearchOptions> options) : 
 /// nothing is repeated with every word as a prefix (a word not finished on a phone) and then with
 /// words corrected against the index's vocabulary (<see cref="SpellingCorrector"/>).
 /// </summary>
-public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, SortBuckets buckets, IMemoryCache memory,
+public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, SortBuckets buckets, CatalogChoiceLists choices,
     TimeProvider clock, IOptions<CatalogSearchOptions> options, CatalogSearchGate gate)
 {
-    internal const string ChoicesKey = "catalog-choices";
     /// <summary>
     /// A price range holding at most this share of the entries is also matched as bucket terms in the
     /// index; a wider one only as bounds on the prices of the matches: an index OR over a large part of
@@ -113,19 +138,8 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         return new CatalogResults(query, hits, total, corrected);
     }
 
-    /// <summary>The sentra and districts that have public products, for the filter lists (cached briefly).</summary>
-    public async Task<CatalogChoices> ChoicesAsync(CancellationToken cancellationToken = default) =>
-        (await memory.GetOrCreateAsync(ChoicesKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            var sentra = await db.Clusters.AsNoTracking()
-                .Where(c => c.Members.Any(m => db.CatalogEntries.Any(e => e.BusinessId == m.BusinessId)))
-                .OrderBy(c => c.Name).Select(c => new { c.Id, c.Slug, c.Name }).ToListAsync(cancellationToken);
-            var codes = await db.CatalogEntries.AsNoTracking().Select(e => e.DistrictCode).Distinct().ToListAsync(cancellationToken);
-            var districts = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).OrderBy(r => r.Name)
-                .Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
-            return new CatalogChoices(sentra.Select(s => (s.Id, s.Slug, s.Name)).ToList(), districts.Select(d => (d.Code, d.Name)).ToList());
-        }))!;
+    /// <summary>The sentra and districts that have public products, for the filter lists.</summary>
+    public Task<CatalogChoices> ChoicesAsync(CancellationToken cancellationToken = default) => choices.GetAsync(db, cancellationToken);
 
     /// <summary>The filters as index tokens; null when a filter names a sentra that has no public products (nothing matches).</summary>
     private async Task<List<string>?> TokensAsync(CatalogQuery query, CancellationToken cancellationToken)
@@ -168,7 +182,8 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
             // One read of the index counts the search; a search with few matches is paged from it.
             var matches = await sql.MatchesAsync(all, query.Sort, CatalogQuery.MaxCount + 1, cancellationToken);
             total = matches.Count;
-            if (total is > 0 and <= CatalogQuery.MaxCount)
+            if (total is > 0 and <= CatalogQuery.MaxCount
+                && (query.Sort is CatalogSort.Relevance or CatalogSort.Newest || total <= options.Value.FullSortLimit))
                 return (await sql.RowsAsync(PageOf(matches, query.Sort, skip, take), cancellationToken), total);
         }
         else total = await sql.CountAsync(all, CatalogQuery.MaxCount + 1, cancellationToken);

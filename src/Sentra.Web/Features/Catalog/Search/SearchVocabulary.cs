@@ -6,48 +6,22 @@ namespace Sentra.Web.Features.Catalog.Search;
 /// <summary>
 /// The full-text index's own vocabulary — every word it holds and in how many entries — read from
 /// SQLite's <c>fts5vocab</c> table or PostgreSQL's <c>ts_stat</c>, kept in memory for spelling
-/// correction. It is read only when a search finds nothing, dropped when this instance changes the
-/// index, and re-read after <see cref="MaxAge"/> so changes made by other instances arrive too.
+/// correction (<see cref="Snapshot{T}"/>). It is read when a search first finds nothing, read again
+/// when this instance changes the index, and refreshed in the background after <see cref="MaxAge"/>
+/// so changes made by other instances arrive too.
 /// </summary>
-public sealed class SearchVocabulary(TimeProvider clock) : IDisposable
+public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchVocabulary> logger) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private SpellingCorrector? _corrector;
-    private DateTimeOffset _loadedAt;
-    private int _generation;
+    private readonly Snapshot<SpellingCorrector> _snapshot =
+        new(scopes, clock, logger, MaxAge, async (db, cancellationToken) => new SpellingCorrector(await ReadAsync(db, cancellationToken)));
 
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    public void Invalidate() => _snapshot.Invalidate();
 
-    public void Dispose() => _loading.Dispose();
+    public void Dispose() => _snapshot.Dispose();
 
-    public async Task<SpellingCorrector> GetAsync(AppDbContext db, CancellationToken cancellationToken = default)
-    {
-        var generation = Volatile.Read(ref _generation);
-        if (Fresh(generation) is { } ready) return ready;
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            generation = Volatile.Read(ref _generation);
-            if (Fresh(generation) is { } loaded) return loaded;
-            var terms = await ReadAsync(db, cancellationToken);
-            var corrector = new SpellingCorrector(terms);
-            _loadedAt = clock.GetUtcNow();
-            _corrector = corrector;
-            _loadedGeneration = generation;
-            return corrector;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
-
-    private int _loadedGeneration = -1;
-
-    private SpellingCorrector? Fresh(int generation) =>
-        _corrector is { } c && _loadedGeneration == generation && clock.GetUtcNow() - _loadedAt < MaxAge ? c : null;
+    public Task<SpellingCorrector> GetAsync(AppDbContext db, CancellationToken cancellationToken = default) => _snapshot.GetAsync(db, cancellationToken);
 
     private static async Task<List<(string, int)>> ReadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
