@@ -386,7 +386,7 @@ public sealed class CatalogBucketSortTests(AppFixture fixture) : IClassFixture<A
 {
     private static CatalogSearch Search(IServiceProvider services, int fullSortLimit, int unitSplit = 2000) => new(
         services.GetRequiredService<Sentra.Web.Data.AppDbContext>(), services.GetRequiredService<SearchVocabulary>(),
-        services.GetRequiredService<SortBuckets>(), services.GetRequiredService<CatalogChoiceLists>(),
+        services.GetRequiredService<SortBuckets>(), services.GetRequiredService<CatalogChoiceLists>(), services.GetRequiredService<CatalogConnections>(),
         TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CatalogSearchOptions { FullSortLimit = fullSortLimit, UnitSplit = unitSplit }),
         services.GetRequiredService<CatalogSearchGate>());
 

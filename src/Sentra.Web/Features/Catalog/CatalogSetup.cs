@@ -11,6 +11,7 @@ public static class CatalogSetup
         services.AddSingleton<SearchVocabulary>();
         services.AddSingleton<SortBuckets>();
         services.AddSingleton<CatalogChoiceLists>();
+        services.AddSingleton<CatalogConnections>();
         services.AddSingleton<CatalogSearchGate>();
         services.AddOptions<CatalogSearchOptions>().BindConfiguration("Sentra:Catalog");
         services.AddSingleton<CatalogIndex>();

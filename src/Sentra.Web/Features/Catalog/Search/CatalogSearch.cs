@@ -100,7 +100,7 @@ public sealed class CatalogSearchGate(IOptions<CatalogSearchOptions> options) : 
 /// words corrected against the index's vocabulary (<see cref="SpellingCorrector"/>).
 /// </summary>
 public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, SortBuckets buckets, CatalogChoiceLists choices,
-    TimeProvider clock, IOptions<CatalogSearchOptions> options, CatalogSearchGate gate)
+    CatalogConnections connections, TimeProvider clock, IOptions<CatalogSearchOptions> options, CatalogSearchGate gate)
 {
     /// <summary>
     /// A price range holding at most this share of the entries is also matched as bucket terms in the
@@ -112,23 +112,27 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
     /// <summary>Terms in one group: an index reads an OR of many terms slower than the terms one by one.</summary>
     private const int MaxGroupTerms = 16;
 
+    /// <summary>The cheapest and dearest entry, read once per search (a misspelled search runs up to three times).</summary>
+    private (long Cheapest, long Dearest)? _priceRange;
+
     public async Task<CatalogResults> SearchAsync(CatalogQuery query, CancellationToken cancellationToken = default)
     {
+        _priceRange = null;
         var words = QueryWords.Of(query.Text);
         var tokens = await TokensAsync(query, cancellationToken);
         using var turn = await gate.EnterAsync(cancellationToken);
-        await using var session = await CatalogSql.SessionAsync(db, cancellationToken);
-        var (rows, total) = tokens is null ? ([], 0) : await RunAsync(query, words, tokens, prefix: false, cancellationToken);
+        await using var session = await CatalogSession.OpenAsync(db, connections, cancellationToken);
+        var (rows, total) = tokens is null ? ([], 0) : await RunAsync(session, query, words, tokens, prefix: false, cancellationToken);
         string? corrected = null;
         if (tokens is not null && total == 0 && words.Any(w => w.Length > CatalogSql.ShortWord))
-            (rows, total) = await RunAsync(query, words, tokens, prefix: true, cancellationToken);
+            (rows, total) = await RunAsync(session, query, words, tokens, prefix: true, cancellationToken);
         if (tokens is not null && total == 0 && words.Count > 0)
         {
             var corrector = await vocabulary.GetAsync(db, cancellationToken);
             var better = words.Select(w => corrector.Correct(w) ?? w).ToList();
             if (!better.SequenceEqual(words))
             {
-                (rows, total) = await RunAsync(query, better, tokens, prefix: false, cancellationToken);
+                (rows, total) = await RunAsync(session, query, better, tokens, prefix: false, cancellationToken);
                 if (total > 0) corrected = string.Join(' ', better);
             }
         }
@@ -158,14 +162,14 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         return tokens;
     }
 
-    private async Task<(List<CatalogRow> Rows, int Total)> RunAsync(CatalogQuery query, IReadOnlyList<string> words, List<string> tokens, bool prefix,
+    private async Task<(List<CatalogRow> Rows, int Total)> RunAsync(CatalogSession session, CatalogQuery query, IReadOnlyList<string> words, List<string> tokens, bool prefix,
         CancellationToken cancellationToken)
     {
         var skip = (query.Page - 1) * CatalogQuery.PageSize;
         const int take = CatalogQuery.PageSize;
         if (words.Count == 0 && tokens.Count == 0) return await UnfilteredAsync(query, skip, cancellationToken);
 
-        var sql = CatalogSql.For(db, query.MinPrice, query.MaxPrice);
+        var sql = CatalogSql.For(session, query.MinPrice, query.MaxPrice);
         var all = new TextMatch(words, prefix, tokens);
         (int Low, int High)? priceBuckets = null;
         if (query.MinPrice is not null || query.MaxPrice is not null)
@@ -299,9 +303,9 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
     /// The price buckets a search can reach: its price range narrowed to the cheapest and dearest
     /// entries (read fresh from the price index, so a price written a moment ago is never skipped).
     /// </summary>
-    private static async Task<(int Low, int High)> PriceBucketsAsync(CatalogSql sql, CatalogQuery query, CancellationToken cancellationToken)
+    private async Task<(int Low, int High)> PriceBucketsAsync(CatalogSql sql, CatalogQuery query, CancellationToken cancellationToken)
     {
-        var (cheapest, dearest) = await sql.PriceRangeAsync(cancellationToken);
+        var (cheapest, dearest) = _priceRange ??= await sql.PriceRangeAsync(cancellationToken);
         return (CatalogFacets.PriceBucket(Math.Max(query.MinPrice ?? 0, cheapest)),
             CatalogFacets.PriceBucket(Math.Min(query.MaxPrice ?? long.MaxValue, dearest)));
     }

@@ -46,15 +46,15 @@ public readonly record struct MatchKey(int ProductId, long PriceRp, string? Name
 /// <c>CatalogVectors</c>. Words reach the database only as parameters or as quoted terms of letters
 /// and digits (<see cref="QueryWords"/>), tokens are built here, so nothing typed is query syntax.
 /// </summary>
-public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice)
+public abstract class CatalogSql(CatalogSession session, long? minPrice, long? maxPrice)
 {
     private const string Columns = """
         e."ProductId", e."Name", e."NameEn", e."PriceRp", e."HalalStatus", e."Availability", e."PhotoId", e."BusinessId",
         e."BusinessName", e."Hours", e."TimeZone"
         """;
 
-    public static CatalogSql For(AppDbContext db, long? minPrice, long? maxPrice) =>
-        db.Database.IsNpgsql() ? new Postgres(db, minPrice, maxPrice) : new Sqlite(db, minPrice, maxPrice);
+    public static CatalogSql For(CatalogSession session, long? minPrice, long? maxPrice) =>
+        session.IsPostgres ? new Postgres(session, minPrice, maxPrice) : new Sqlite(session, minPrice, maxPrice);
 
     private bool PriceFiltered => minPrice is not null || maxPrice is not null;
 
@@ -153,7 +153,7 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
     /// </summary>
     private async Task ReadAsync(string sql, List<object> args, Action<DbDataReader> read, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
+        await using var command = session.Connection.CreateCommand();
         command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, args.Select((_, i) => (object)("@p" + i)).ToArray());
         for (var i = 0; i < args.Count; i++)
         {
@@ -166,34 +166,14 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         while (await reader.ReadAsync(cancellationToken)) read(reader);
     }
 
-    /// <summary>
-    /// Holds the connection for one search. On PostgreSQL it also turns off sequential scans for that
-    /// time: every catalog query is capped or bounded by the GIN index, and a planner that guesses
-    /// words and filters independent (they are not: names, categories and buckets go together) would
-    /// otherwise pick a scan of every vector "to find the first 1,001 soon" and read the whole table.
-    /// Parallel workers are off too: starting them costs more than any catalog query, and the other
-    /// searches are already using the cores.
-    /// </summary>
-    public static async Task<IAsyncDisposable> SessionAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>The cheapest and dearest price of any entry (two index look-ups in one query).</summary>
+    public async Task<(long Cheapest, long Dearest)> PriceRangeAsync(CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0", cancellationToken);
-        return new Session(db);
+        (long, long) range = default;
+        await ReadAsync("""SELECT (SELECT min("PriceRp") FROM "CatalogEntries"), (SELECT max("PriceRp") FROM "CatalogEntries")""", [],
+            reader => range = (reader.IsDBNull(0) ? 0 : reader.GetInt64(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1)), cancellationToken);
+        return range;
     }
-
-    private sealed class Session(AppDbContext db) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("RESET enable_seqscan; RESET max_parallel_workers_per_gather");
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>The cheapest and dearest price of any entry (two index look-ups).</summary>
-    public async Task<(long Cheapest, long Dearest)> PriceRangeAsync(CancellationToken cancellationToken) =>
-        (await db.CatalogEntries.MinAsync(e => (long?)e.PriceRp, cancellationToken) ?? 0,
-         await db.CatalogEntries.MaxAsync(e => (long?)e.PriceRp, cancellationToken) ?? 0);
 
     /// <summary>The index joined to the entries, as <c>e</c>.</summary>
     protected abstract string From { get; }
@@ -231,7 +211,7 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
 
     protected static bool AsPrefix(TextMatch match, string word) => match.Prefix || word.Length <= ShortWord;
 
-    private sealed class Sqlite(AppDbContext db, long? minPrice, long? maxPrice) : CatalogSql(db, minPrice, maxPrice)
+    private sealed class Sqlite(CatalogSession session, long? minPrice, long? maxPrice) : CatalogSql(session, minPrice, maxPrice)
     {
         protected override string From => """catalog_fts f CROSS JOIN "CatalogEntries" e ON e."ProductId" = f.rowid""";
         protected override string IndexOnly => "catalog_fts f";
@@ -257,7 +237,7 @@ public abstract class CatalogSql(AppDbContext db, long? minPrice, long? maxPrice
         }
     }
 
-    private sealed class Postgres(AppDbContext db, long? minPrice, long? maxPrice) : CatalogSql(db, minPrice, maxPrice)
+    private sealed class Postgres(CatalogSession session, long? minPrice, long? maxPrice) : CatalogSql(session, minPrice, maxPrice)
     {
         protected override string From => "\"CatalogVectors\" v JOIN \"CatalogEntries\" e ON e.\"ProductId\" = v.\"ProductId\"";
         protected override string IndexOnly => "\"CatalogVectors\" v";
