@@ -384,10 +384,14 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
 /// </summary>
 public sealed class CatalogBucketSortTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private static CatalogSearch Search(IServiceProvider services, int fullSortLimit, int unitSplit = 2000) => new(
+    private static CatalogSearch Search(IServiceProvider services, int fullSortLimit, int unitSplit = 2000, int fewMatches = CatalogQuery.MaxCount,
+        int newestWindow = 2000) => new(
         services.GetRequiredService<Sentra.Web.Data.AppDbContext>(), services.GetRequiredService<SearchVocabulary>(),
         services.GetRequiredService<SortBuckets>(), services.GetRequiredService<CatalogChoiceLists>(), services.GetRequiredService<CatalogConnections>(),
-        TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CatalogSearchOptions { FullSortLimit = fullSortLimit, UnitSplit = unitSplit }),
+        TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CatalogSearchOptions
+        {
+            FullSortLimit = fullSortLimit, UnitSplit = unitSplit, FewMatches = fewMatches, NewestWindow = newestWindow,
+        }),
         services.GetRequiredService<CatalogSearchGate>());
 
     [Fact]
@@ -435,5 +439,41 @@ public sealed class CatalogBucketSortTests(AppFixture fixture) : IClassFixture<A
                 var hits = (await bucketed.SearchAsync(new CatalogQuery { Sentra = "pondok-petir", Sort = sort, Page = page })).Hits;
                 Assert.Equal(order.Skip((page - 1) * 20).Take(20), hits.Select(h => h.ProductId));
             }
+    }
+    /// <summary>
+    /// With "few" set to two matches every search here is broad: newest-first and best-match pages walk
+    /// the newest entries (a window of three rows, then of a thousand) or fall back to the index, and
+    /// must equal the pages of the few-matches path, which orders everything it read.
+    /// </summary>
+    [Fact]
+    public async Task Newest_and_best_match_pages_of_broad_searches_equal_the_pages_of_a_full_read()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var full = Search(scope.ServiceProvider, fullSortLimit: int.MaxValue);
+        var narrow = Search(scope.ServiceProvider, fullSortLimit: int.MaxValue, fewMatches: 2, newestWindow: 3);
+        var wide = Search(scope.ServiceProvider, fullSortLimit: int.MaxValue, fewMatches: 2, newestWindow: 1000);
+        CatalogQuery[] searches =
+        [
+            new() { Text = "keripik" }, new() { Text = "pisang" }, new() { Text = "rasa" }, new() { Text = "keripik pedas" },
+            new() { Text = "keripik", HalalOnly = true }, new() { Text = "pisang", MaxPrice = 15_000 }, new() { HalalOnly = true },
+            new() { Sentra = "pondok-petir" }, new() { Text = "kripik" }, new() { Text = "dodl" },
+        ];
+        var compared = 0;
+        foreach (var search in searches)
+            foreach (var sort in new[] { CatalogSort.Relevance, CatalogSort.Newest })
+                for (var page = 1; page <= 3; page++)
+                {
+                    var query = search with { Sort = sort, Page = page };
+                    var expected = await full.SearchAsync(query);
+                    foreach (var broad in new[] { narrow, wide })
+                    {
+                        var actual = await broad.SearchAsync(query);
+                        Assert.Equal(expected.Total, actual.Total);
+                        Assert.Equal(expected.CorrectedText, actual.CorrectedText);
+                        Assert.Equal(expected.Hits.Select(h => h.ProductId), actual.Hits.Select(h => h.ProductId));
+                        compared += actual.Hits.Count;
+                    }
+                }
+        Assert.True(compared > 200, $"only {compared} results compared");
     }
 }
