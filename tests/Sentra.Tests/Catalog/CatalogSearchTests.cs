@@ -78,6 +78,11 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
 
         // A prefix, as typed on a phone before the word is finished.
         Assert.Contains(Names(await App.Browser().GetStringAsync("/katalog?q=kerip")), n => n.StartsWith("Keripik", StringComparison.Ordinal));
+        // Also a short one, after whole words found nothing; a short whole word finds itself, not longer words.
+        Assert.Contains(Names(await App.Browser().GetStringAsync("/katalog?q=ker")), n => n.StartsWith("Keripik", StringComparison.Ordinal));
+        var pisang = Names(await App.Browser().GetStringAsync("/katalog?q=pisang+ker"));
+        Assert.NotEmpty(pisang);
+        Assert.All(pisang, n => Assert.Contains("pisang", n, StringComparison.OrdinalIgnoreCase));
 
         // The business name finds its products.
         var business = products.GroupBy(p => p.BusinessId).First().Key;

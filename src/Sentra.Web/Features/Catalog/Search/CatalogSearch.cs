@@ -107,8 +107,7 @@ public sealed class CatalogSearchGate(IOptions<CatalogSearchOptions> options, Re
 /// (cheapest prices first, names from A) and stops once the page is filled;</item>
 /// <item>counts stop at <see cref="CatalogQuery.MaxCount"/> ("1,000+").</item>
 /// </list>
-/// Words match whole (stemmed) words, short ones (≤ 4 letters) also as prefixes; a search that finds
-/// nothing is repeated with every word as a prefix (a word not finished on a phone) and then with
+/// Words match whole (stemmed) words; a search that finds nothing is repeated with every word as a prefix (a word not finished on a phone) and then with
 /// words corrected against the index's vocabulary (<see cref="SpellingCorrector"/>).
 /// </summary>
 public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, SortBuckets buckets, CatalogChoiceLists choices,
@@ -136,7 +135,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         await using var session = await CatalogSession.OpenAsync(db, connections, cancellationToken);
         var (rows, total) = tokens is null ? ([], 0) : await RunAsync(session, query, words, tokens, prefix: false, cancellationToken);
         string? corrected = null;
-        if (tokens is not null && total == 0 && words.Any(w => w.Length > CatalogSql.ShortWord))
+        if (tokens is not null && total == 0 && words.Count > 0)
             (rows, total) = await RunAsync(session, query, words, tokens, prefix: true, cancellationToken);
         if (tokens is not null && total == 0 && words.Count > 0)
         {

@@ -225,10 +225,6 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
         return sql.ToString();
     }
 
-    /// <summary>Words this short are always prefixes: the index keeps prefixes of up to four letters.</summary>
-    internal const int ShortWord = 4;
-
-    protected static bool AsPrefix(TextMatch match, string word) => match.Prefix || word.Length <= ShortWord;
 
     private sealed class Sqlite(CatalogSession session, long? minPrice, long? maxPrice) : CatalogSql(session, minPrice, maxPrice)
     {
@@ -245,7 +241,7 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
         /// <summary>An FTS5 query: words as quoted terms in the text columns, tokens in the facet column.</summary>
         private static string Expression(TextMatch match)
         {
-            string Words(string columns) => string.Join(" AND ", match.Words.Select(w => $"{columns} : \"{w}\"" + (AsPrefix(match, w) ? "*" : "")));
+            string Words(string columns) => string.Join(" AND ", match.Words.Select(w => $"{columns} : \"{w}\"" + (match.Prefix ? "*" : "")));
             var parts = new List<string>();
             if (match.Words.Count > 0) parts.Add(Words(match.NamesOnly ? "{Name NameEn}" : "{Name NameEn BusinessName SearchText}"));
             if (match.Tokens.Count > 0) parts.Add("{Facets} : (" + string.Join(" AND ", match.Tokens) + ")");
@@ -312,7 +308,7 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
             {
                 args.Add(w);
                 var i = args.Count - 1;
-                var simple = AsPrefix(match, w) ? $"to_tsquery('simple', {{{i}}} || ':*')" : $"to_tsquery('simple', {{{i}}})";
+                var simple = match.Prefix ? $"to_tsquery('simple', {{{i}}} || ':*')" : $"to_tsquery('simple', {{{i}}})";
                 return $"({simple} || plainto_tsquery('indonesian', {{{i}}}) || plainto_tsquery('english', {{{i}}}))";
             }).ToList();
             return words.Count > 0 ? "(" + string.Join(" && ", words) + ")" : null;
