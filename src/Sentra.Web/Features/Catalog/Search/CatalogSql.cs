@@ -266,24 +266,21 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
 
         /// <summary>
         /// Walking the primary key backwards stops as soon as the page is full — unless the matches lie
-        /// far back (words whose names are rare, new products of another kind), when it reads the whole
-        /// table (0.1 s on 100,000). So the walk covers the newest rows only
-        /// (<see cref="CatalogSearchOptions.NewestWindow"/>, 2,000);
-        /// when they do not fill the page, the matches are sparse and the index finds them cheaply.
+        /// far back (words whose names are rare, names of one kind with a category of another), when it
+        /// reads the whole table (0.1 s on 100,000): the planner takes words and filters as independent.
+        /// So a broad search walks the newest rows only (<see cref="CatalogSearchOptions.NewestWindow"/>,
+        /// 2,000); when they do not fill the page, the matches are sparse and the index finds them cheaply.
         /// </summary>
         protected override string? NewestWindow(TextMatch match, bool few) =>
-            Newest(match, few) == WalkOrder ? $"""(SELECT * FROM "CatalogVectors" ORDER BY "ProductId" DESC LIMIT {newestWindow.ToString(CultureInfo.InvariantCulture)}) v""" : null;
+            few ? null : $"""(SELECT * FROM "CatalogVectors" ORDER BY "ProductId" DESC LIMIT {newestWindow.ToString(CultureInfo.InvariantCulture)}) v""";
 
         private const string WalkOrder = """v."ProductId" DESC""";
         /// <summary>
-        /// Walking the primary key backwards and testing each vector is quick for a broad search and
-        /// ruinous when the words and filters rarely meet (names of one kind, a category of another):
-        /// the planner assumes they are independent. Few matches, or names with filters, are read
-        /// through the GIN index and sorted instead (<c>+ 0</c> hides the key's order from the planner).
+        /// A broad search walks the primary key backwards (within <see cref="NewestWindow"/>); a few
+        /// matches, or those the walk did not find, are read through the GIN index and sorted
+        /// (<c>+ 0</c> hides the key's order from the planner, which would otherwise walk anyway).
         /// </summary>
-        protected override string Newest(TextMatch match, bool few) =>
-            few || match.NamesOnly && (match.Tokens.Count > 0 || match.PriceTerms is { Count: > 0 })
-                ? """v."ProductId" + 0 DESC""" : WalkOrder;
+        protected override string Newest(TextMatch match, bool few) => few ? """v."ProductId" + 0 DESC""" : WalkOrder;
 
         /// <summary>
         /// Price and name pages sort a bounded set (all of a few matches, or one group of buckets, which
