@@ -69,7 +69,7 @@ for PROVIDER in Sqlite Postgres; do
   SANITY=$(curl -fs "$URL/katalog?q=kripik") || { echo "catalog page failed" >&2; exit 1; }
   grep -q 'catalog-corrected' <<<"$SANITY" || { echo "catalog sanity check failed: no spelling correction for 'kripik'" >&2; exit 1; }
   echo "==> $PROVIDER: warm-up"
-  wrk -t2 -c32 -d15s -s bench/catalog.lua "$URL" >/dev/null   # JIT tiers and caches settle
+  wrk -t2 -c32 -d30s -s bench/catalog.lua "$URL" >/dev/null   # JIT tiers and caches settle (still rising after 15 s)
   wrk -t2 -c32 -d3s "$URL/robots.txt" >/dev/null
   echo "==> $PROVIDER: catalog search, ${SECONDS_PER_RUN}s"
   wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -s bench/catalog.lua "$URL" | tee "$OUT/catalog-$PROVIDER-search.txt"

@@ -36,6 +36,7 @@ public static class ErrorHandling
             else pages.UseExceptionHandler("/error");
             pages.UseStatusCodePagesWithReExecute("/error", "?code={0}");
         });
+        app.UseMiddleware<AbortedRequestMiddleware>();
         return app;
     }
 }
@@ -89,5 +90,26 @@ public sealed class ApiBodyLimitMiddleware(RequestDelegate next)
         if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = limitBytes;
         await next(context);
+    }
+}
+
+/// <summary>
+/// A client that closes its connection mid-request (a phone losing signal, a load test stopping)
+/// cancels <see cref="HttpContext.RequestAborted"/>, and whatever was running throws
+/// <see cref="OperationCanceledException"/>. Nobody is left to answer, so it is no error: noted at
+/// debug level instead of logged as an unhandled exception with a stack trace.
+/// </summary>
+public sealed class AbortedRequestMiddleware(RequestDelegate next, ILogger<AbortedRequestMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogDebug("{Method} {Path} aborted by the client", context.Request.Method, context.Request.Path);
+        }
     }
 }
