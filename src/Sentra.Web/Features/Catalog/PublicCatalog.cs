@@ -4,6 +4,7 @@ using Sentra.Web.Data;
 using Sentra.Web.Features.Businesses;
 using Sentra.Web.Features.Businesses.Rules;
 using Sentra.Web.Features.Clusters;
+using Sentra.Web.Features.Offices;
 using Sentra.Web.Features.Products;
 
 namespace Sentra.Web.Features.Catalog;
@@ -54,7 +55,7 @@ public sealed class PublicCatalog(AppDbContext db, TimeProvider clock)
         return int.TryParse(dash < 0 ? slug : slug[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta")));
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(OfficeTimeZones.Default)));
 
     public async Task<PublicProduct?> ProductAsync(int id)
     {
@@ -71,19 +72,28 @@ public sealed class PublicCatalog(AppDbContext db, TimeProvider clock)
             p.PreOrderLeadDays, p.Photos.OrderBy(ph => ph.SortOrder).Select(ph => ph.Id).ToList(), business);
     }
 
-    public async Task<PublicBusiness?> BusinessAsync(int id)
+    public async Task<PublicBusiness?> BusinessAsync(int id) => await BusinessesAsync([id]) is [var business] ? business : null;
+
+    /// <summary>These public businesses (unknown or non-public ids left out), read with four queries however many.</summary>
+    public async Task<IReadOnlyList<PublicBusiness>> BusinessesAsync(IReadOnlyCollection<int> ids)
     {
-        var b = await Businesses.Include(x => x.OpeningHours).FirstOrDefaultAsync(x => x.Id == id);
-        if (b is null) return null;
-        var district = Regions.RegionCodes.ParentOf(b.VillageCode) ?? "";
-        var city = Regions.RegionCodes.ParentOf(district) ?? "";
-        var names = await db.Regions.AsNoTracking().Where(r => r.Code == b.VillageCode || r.Code == district || r.Code == city)
-            .ToDictionaryAsync(r => r.Code, r => r.Name);
-        var timeZone = await db.Offices.AsNoTracking().Where(o => o.RegionCode != "" && (b.VillageCode == o.RegionCode || b.VillageCode.StartsWith(o.RegionCode + ".")))
-            .OrderByDescending(o => o.RegionCode.Length).Select(o => o.TimeZone).FirstOrDefaultAsync() ?? "Asia/Jakarta";
-        return new PublicBusiness(b.Id, Slug(b.Name, b.Id), b.Name, b.Brand, b.Street, b.Rt, b.Rw, b.VillageCode, names.GetValueOrDefault(b.VillageCode),
-            names.GetValueOrDefault(district), names.GetValueOrDefault(city), b.Latitude, b.Longitude, b.PublicWhatsApp, b.WebsiteUrl, b.MarketplaceUrl,
-            b.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).Select(h => new PublicHours(h.Day, h.Opens, h.Closes)).ToList(), timeZone);
+        var businesses = await Businesses.Include(x => x.OpeningHours).Where(x => ids.Contains(x.Id)).AsSplitQuery().ToListAsync();
+        if (businesses.Count == 0) return [];
+        var codes = businesses.SelectMany(b =>
+        {
+            var district = Regions.RegionCodes.ParentOf(b.VillageCode) ?? "";
+            return new[] { b.VillageCode, district, Regions.RegionCodes.ParentOf(district) ?? "" };
+        }).Where(c => c.Length > 0).Distinct().ToList();
+        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name);
+        var timeZones = await OfficeTimeZones.LoadAsync(db);
+        return businesses.Select(b =>
+        {
+            var district = Regions.RegionCodes.ParentOf(b.VillageCode) ?? "";
+            var city = Regions.RegionCodes.ParentOf(district) ?? "";
+            return new PublicBusiness(b.Id, Slug(b.Name, b.Id), b.Name, b.Brand, b.Street, b.Rt, b.Rw, b.VillageCode, names.GetValueOrDefault(b.VillageCode),
+                names.GetValueOrDefault(district), names.GetValueOrDefault(city), b.Latitude, b.Longitude, b.PublicWhatsApp, b.WebsiteUrl, b.MarketplaceUrl,
+                b.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).Select(h => new PublicHours(h.Day, h.Opens, h.Closes)).ToList(), timeZones.Of(b.VillageCode));
+        }).ToList();
     }
 
     public async Task<IReadOnlyList<(int Id, string Name, string? NameEn, long PriceRp, int? PhotoId)>> ProductsOfAsync(int businessId) =>
@@ -102,10 +112,8 @@ public sealed class PublicCatalog(AppDbContext db, TimeProvider clock)
     {
         var cluster = await ClusterAsync(slug);
         if (cluster is null) return null;
-        var ids = await Businesses.Where(b => b.Clusters.Any(m => m.ClusterId == cluster.Id)).OrderBy(b => b.Name).Select(b => b.Id).ToListAsync();
-        var members = new List<SentraMember>();
-        foreach (var id in ids)
-            if (await BusinessAsync(id) is { } business) members.Add(new SentraMember(business, IsOpenNow(business)));
+        var ids = await Businesses.Where(b => b.Clusters.Any(m => m.ClusterId == cluster.Id)).Select(b => b.Id).ToListAsync();
+        var members = (await BusinessesAsync(ids)).OrderBy(b => b.Name, StringComparer.CurrentCulture).Select(b => new SentraMember(b, IsOpenNow(b)));
         return new SentraHome(cluster, members.OrderByDescending(m => m.OpenNow).ToList(), await FeaturedAsync(cluster.Id));
     }
 

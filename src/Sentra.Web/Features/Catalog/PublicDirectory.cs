@@ -1,3 +1,4 @@
+using Sentra.Web.Features.Offices;
 using Microsoft.EntityFrameworkCore;
 using Sentra.Web.Data;
 using Sentra.Web.Features.Regions;
@@ -54,9 +55,7 @@ public sealed class PublicDirectory(AppDbContext db, PublicCatalog catalog)
         var cities = districts.Select(d => RegionCodes.ParentOf(d) ?? "").Distinct().ToList();
         var regionCodes = villages.Concat(districts).Concat(cities).Where(c => c.Length > 0).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name);
-        var offices = await db.Offices.AsNoTracking().Where(o => o.RegionCode != "").Select(o => new { o.RegionCode, o.TimeZone }).ToListAsync();
-        string TimeZoneOf(string village) => offices.Where(o => RegionCodes.IsWithin(village, o.RegionCode))
-            .OrderByDescending(o => o.RegionCode.Length).Select(o => o.TimeZone).FirstOrDefault() ?? "Asia/Jakarta";
+        var timeZones = await OfficeTimeZones.LoadAsync(db);
 
         var all = rows.Select(r =>
         {
@@ -65,7 +64,7 @@ public sealed class PublicDirectory(AppDbContext db, PublicCatalog catalog)
             var business = new PublicBusiness(r.Id, PublicCatalog.Slug(r.Name, r.Id), r.Name, r.Brand, r.Street, r.Rt, r.Rw, r.VillageCode,
                 names.GetValueOrDefault(r.VillageCode), names.GetValueOrDefault(districtCode), names.GetValueOrDefault(cityCode),
                 r.Latitude, r.Longitude, r.PublicWhatsApp, r.WebsiteUrl, r.MarketplaceUrl,
-                r.Hours.OrderBy(h => ((int)h.Day + 6) % 7).ToList(), TimeZoneOf(r.VillageCode));
+                r.Hours.OrderBy(h => ((int)h.Day + 6) % 7).ToList(), timeZones.Of(r.VillageCode));
             return (Entry: new Entry(business, catalog.IsOpenNow(business)), r.Clusters, District: districtCode);
         }).OrderBy(a => a.Entry.Business.Name, StringComparer.CurrentCulture).ToList();
 

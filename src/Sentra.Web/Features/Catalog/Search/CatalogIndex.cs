@@ -1,3 +1,4 @@
+using Sentra.Web.Features.Offices;
 using Microsoft.EntityFrameworkCore;
 using Sentra.Web.Data;
 using Sentra.Web.Features.Products;
@@ -81,9 +82,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
         var sentra = (await db.ClusterMemberships.AsNoTracking().Where(m => businessIds.Contains(m.BusinessId))
                 .Select(m => new { m.BusinessId, m.ClusterId }).ToListAsync(cancellationToken))
             .ToLookup(m => m.BusinessId, m => m.ClusterId);
-        var offices = await db.Offices.AsNoTracking().Where(o => o.RegionCode != "").Select(o => new { o.RegionCode, o.TimeZone }).ToListAsync(cancellationToken);
-        string TimeZoneOf(string village) => offices.Where(o => village == o.RegionCode || village.StartsWith(o.RegionCode + ".", StringComparison.Ordinal))
-            .OrderByDescending(o => o.RegionCode.Length).Select(o => o.TimeZone).FirstOrDefault() ?? "Asia/Jakarta";
+        var timeZones = await OfficeTimeZones.LoadAsync(db, cancellationToken);
         var entries = rows.Select(r =>
         {
             var district = RegionCodes.ParentOf(r.VillageCode) ?? r.VillageCode;
@@ -101,7 +100,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
                 NameKey = nameKey,
                 Facets = CatalogFacets.Of(r.Category, r.HalalStatus, district, sentra[r.BusinessId], r.Availability, r.PriceRp, nameKey),
                 UpdatedAt = r.UpdatedAt == default ? r.CreatedAt : r.UpdatedAt,
-                Hours = hours.GetValueOrDefault(r.BusinessId), TimeZone = TimeZoneOf(r.VillageCode),
+                Hours = hours.GetValueOrDefault(r.BusinessId), TimeZone = timeZones.Of(r.VillageCode),
             };
         }).ToList();
         await BulkInsert.InsertEntitiesAsync(db, entries, cancellationToken);
