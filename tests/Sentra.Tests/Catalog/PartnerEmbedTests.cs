@@ -162,6 +162,34 @@ public sealed class PartnerEmbedTests(AppFixture fixture) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task A_preflight_is_answered_for_listed_origins_only()
+    {
+        await ListOriginsAsync(GodongIjo);
+        async Task<HttpResponseMessage> PreflightAsync(string url, string origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Options, url);
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "GET");
+            request.Headers.Add("Access-Control-Request-Headers", "accept-language");
+            return await App.Browser().SendAsync(request);
+        }
+
+        var listed = await PreflightAsync(Feed, GodongIjo);
+        Assert.Equal(HttpStatusCode.NoContent, listed.StatusCode);
+        Assert.Equal(GodongIjo, Assert.Single(listed.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal("GET", Assert.Single(listed.Headers.GetValues("Access-Control-Allow-Methods")));
+        Assert.Contains("Accept-Language", Assert.Single(listed.Headers.GetValues("Access-Control-Allow-Headers")));
+        Assert.Contains("Origin", listed.Headers.Vary);
+
+        var stranger = await PreflightAsync(Feed, "https://evil.example");
+        Assert.Equal(HttpStatusCode.NoContent, stranger.StatusCode);
+        Assert.False(stranger.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.False(stranger.Headers.Contains("Access-Control-Allow-Methods"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await PreflightAsync("/feed/sentra/tidak-ada.json", GodongIjo)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_widget_may_be_framed_only_by_the_site_and_exactly_the_listed_origins()
     {
         var client = App.Browser();

@@ -76,6 +76,9 @@ public static class PartnerEmbed
             .Produces<SentraFeed>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapMethods("/feed/sentra/{slug}.json", [HttpMethods.Options], PreflightAsync)
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         app.MapGet("/embed/sentra/{slug}.js", (string slug, HttpContext http, PartnerShowcase showcase, IStringLocalizer<SharedResource> t) =>
                 ScriptAsync(slug, english: false, http, showcase, t))
             .AllowAnonymous()
@@ -102,6 +105,27 @@ public static class PartnerEmbed
         if (origin.Length > 0 && found.Origins.Contains(origin, StringComparer.OrdinalIgnoreCase))
             http.Response.Headers.AccessControlAllowOrigin = origin;
         return TypedResults.Ok(found.Feed);
+    }
+
+    /// <summary>
+    /// The CORS preflight a browser sends before a partner page's <c>fetch</c> with headers of its own
+    /// (an <c>Accept-Language</c>, a <c>Content-Type</c>): allowed for the listed origins only, for GET,
+    /// with the plain request headers; the answer may be kept ten minutes.
+    /// </summary>
+    private static async Task<IResult> PreflightAsync(string slug, HttpContext http, PartnerShowcase showcase, IStringLocalizer<SharedResource> t)
+    {
+        http.Response.Headers.Vary = "Origin";
+        if (await showcase.FindAsync(slug, http.Request) is not { } found)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: t["Embed.SentraUnknown"], detail: t["Embed.SentraUnknownDetail", slug]);
+        var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length > 0 && found.Origins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        {
+            http.Response.Headers.AccessControlAllowOrigin = origin;
+            http.Response.Headers.AccessControlAllowMethods = "GET";
+            http.Response.Headers.AccessControlAllowHeaders = "Accept, Accept-Language, Content-Language, Content-Type";
+            http.Response.Headers.AccessControlMaxAge = "600";
+        }
+        return Results.NoContent();
     }
 
     /// <summary>
