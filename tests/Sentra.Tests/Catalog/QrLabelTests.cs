@@ -111,6 +111,8 @@ public sealed partial class QrLabelTests(AppFixture fixture) : IClassFixture<App
         Assert.Contains(product.NameEn!, page);
         Assert.Contains("page 1 of 1", page);
         Assert.DoesNotContain("Pindai", page);
+        // The codes open the English verification page.
+        Assert.Equal(2, Count(page, $"localhost/en/v/p{N(product.Id)} "));
     }
 
     [Fact]

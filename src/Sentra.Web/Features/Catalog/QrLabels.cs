@@ -115,7 +115,7 @@ public sealed class QrLabelService(RegistryAccess access, PublicCatalog catalog,
         var labels = new List<QrLabel>(total);
         foreach (var (product, copies) in chosen)
         {
-            var url = Verification.Url(root, Verification.ProductCode(product.Id));
+            var url = Verification.Url(root, Verification.ProductCode(product.Id), english: culture == Cultures.EnglishCulture);
             var label = new QrLabel(culture == Cultures.EnglishCulture && product.NameEn is { Length: > 0 } en ? en : product.Name,
                 business.Name, url, Readable(url));
             labels.AddRange(Enumerable.Repeat(label, copies));

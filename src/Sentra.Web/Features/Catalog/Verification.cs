@@ -2,6 +2,7 @@ using System.Globalization;
 using QRCoder;
 using Sentra.Web.Features.Businesses.Rules;
 using Sentra.Web.Infrastructure;
+using Sentra.Web.Infrastructure.Localization;
 
 namespace Sentra.Web.Features.Catalog;
 
@@ -25,8 +26,12 @@ public static class Verification
     public static ExpiryState? Worst(IEnumerable<PublicPermit> permits) =>
         permits.Select(p => p.State).Where(s => s is not null).Max();
 
-    /// <summary>The absolute link a QR code carries: <c>https://sentra.example/v/p42</c>.</summary>
-    public static string Url(string root, string code) => $"{root.TrimEnd('/')}/v/{code}";
+    /// <summary>
+    /// The absolute link a QR code carries: <c>https://sentra.example/v/p42</c>, or the English page
+    /// <c>…/en/v/p42</c> on labels printed in English.
+    /// </summary>
+    public static string Url(string root, string code, bool english = false) =>
+        $"{root.TrimEnd('/')}/{(english ? Cultures.EnglishPrefix + "/" : "")}v/{code}";
 
     /// <summary>The QR code of a link, the same for the SVG and the printed labels (error correction M: 15% may be lost).</summary>
     public static QRCodeData QrCode(string url)
