@@ -46,6 +46,8 @@ end
 local counter = 0
 local thread_id = 0
 local threads = 0
+-- Distinct per run, so a run never meets the pages an earlier run left in the output cache.
+local run = os.time()
 
 function setup(thread)
   threads = threads + 1
@@ -60,7 +62,7 @@ function request()
   counter = counter + 1
   local combo = combos[math.random(#combos)]
   local sep = combo == "" and "" or "&"
-  return wrk.format("GET", "/katalog?" .. combo .. sep .. "n=" .. thread_id .. "-" .. counter)
+  return wrk.format("GET", "/katalog?" .. combo .. sep .. "n=" .. run .. "-" .. thread_id .. "-" .. counter)
 end
 
 local failures = 0

@@ -20,7 +20,7 @@ public static class CatalogSetup
         services.AddScoped<CatalogSearch>();
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(CatalogCache.Policy, p => p.Expire(CatalogCache.Lifetime).Tag(CatalogCache.Tag));
+            o.AddPolicy(CatalogCache.Policy, p => p.Expire(CatalogCache.Lifetime).Tag(CatalogCache.Tag).SetLocking(false));
             o.AddPolicy(CatalogCache.FeedPolicy, p => p.Expire(CatalogCache.Lifetime).Tag(CatalogCache.Tag).SetVaryByHeader("Origin"));
         });
         return services;
