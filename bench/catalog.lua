@@ -44,8 +44,10 @@ for i = 1, 5000 do
 end
 
 local counter = 0
-local thread_id = 0
 local threads = 0
+-- thread_id is a global that setup() sets in each thread's own Lua state (thread:set); a local of the
+-- same name here would hide it, leaving every thread with id 0, the same random seed and so the same
+-- URLs — which the output cache then answered for the second thread (sessions 2–4 up to this fix).
 -- Distinct per run, so a run never meets the pages an earlier run left in the output cache.
 local run = os.time()
 
