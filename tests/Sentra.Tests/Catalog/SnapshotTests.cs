@@ -34,8 +34,32 @@ public sealed class SnapshotTests(AppFixture fixture) : IClassFixture<AppFixture
         }
     }
 
-    private Snapshot<string> Create(Clock clock, Source source) => new(fixture.App.Services.GetRequiredService<IServiceScopeFactory>(), clock,
-        NullLogger.Instance, TimeSpan.FromMinutes(1), source.LoadAsync);
+    /// <summary>A snapshot with a maximum age of one minute over a counting source, and a context to read with.</summary>
+    private sealed class Setup : IDisposable
+    {
+        private readonly IServiceScope _scope;
+
+        public Setup(AppFixture fixture)
+        {
+            Snapshot = new(fixture.App.Services.GetRequiredService<IServiceScopeFactory>(), Clock, NullLogger.Instance, TimeSpan.FromMinutes(1),
+                Source.LoadAsync);
+            _scope = fixture.App.Services.CreateScope();
+            Db = _scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        }
+
+        public Clock Clock { get; } = new();
+        public Source Source { get; } = new();
+        public Snapshot<string> Snapshot { get; }
+        public AppDbContext Db { get; }
+
+        public Task<string> GetAsync() => Snapshot.GetAsync(Db);
+
+        public void Dispose()
+        {
+            Snapshot.Dispose();
+            _scope.Dispose();
+        }
+    }
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
@@ -46,47 +70,40 @@ public sealed class SnapshotTests(AppFixture fixture) : IClassFixture<AppFixture
     [Fact]
     public async Task The_first_reader_loads_and_later_readers_share_the_copy()
     {
-        var (clock, source) = (new Clock(), new Source());
-        using var snapshot = Create(clock, source);
-        using var scope = fixture.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        using var setup = new Setup(fixture);
+        var (clock, source) = (setup.Clock, setup.Source);
 
-        Assert.Equal("value 1", await snapshot.GetAsync(db));
+        Assert.Equal("value 1", await setup.GetAsync());
         clock.Now += TimeSpan.FromSeconds(59);
-        Assert.Equal("value 1", await snapshot.GetAsync(db));
+        Assert.Equal("value 1", await setup.GetAsync());
         Assert.Equal(1, source.Loads);
     }
 
     [Fact]
     public async Task After_a_change_here_the_next_reader_waits_for_a_fresh_copy()
     {
-        var (clock, source) = (new Clock(), new Source());
-        using var snapshot = Create(clock, source);
-        using var scope = fixture.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        using var setup = new Setup(fixture);
 
-        Assert.Equal("value 1", await snapshot.GetAsync(db));
-        snapshot.Invalidate();
-        Assert.Equal("value 2", await snapshot.GetAsync(db));
-        Assert.Equal("value 2", await snapshot.GetAsync(db));
+        Assert.Equal("value 1", await setup.GetAsync());
+        setup.Snapshot.Invalidate();
+        Assert.Equal("value 2", await setup.GetAsync());
+        Assert.Equal("value 2", await setup.GetAsync());
     }
 
     [Fact]
     public async Task An_old_copy_is_served_while_one_background_load_replaces_it()
     {
-        var (clock, source) = (new Clock(), new Source());
-        using var snapshot = Create(clock, source);
-        using var scope = fixture.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Assert.Equal("value 1", await snapshot.GetAsync(db));
+        using var setup = new Setup(fixture);
+        var (clock, source) = (setup.Clock, setup.Source);
+        Assert.Equal("value 1", await setup.GetAsync());
 
         clock.Now += TimeSpan.FromMinutes(2);
         source.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Many readers past the age: all get the old copy at once, and only one load starts.
-        for (var i = 0; i < 20; i++) Assert.Equal("value 1", await snapshot.GetAsync(db));
+        for (var i = 0; i < 20; i++) Assert.Equal("value 1", await setup.GetAsync());
         source.Gate.SetResult();
         await WaitForAsync(() => source.Loads == 2);
-        await WaitForAsync(() => snapshot.GetAsync(db).Result == "value 2");
+        await WaitForAsync(() => setup.GetAsync().Result == "value 2");
         await Task.Delay(100);
         Assert.Equal(2, source.Loads);
     }
@@ -94,19 +111,17 @@ public sealed class SnapshotTests(AppFixture fixture) : IClassFixture<AppFixture
     [Fact]
     public async Task A_failed_background_load_keeps_the_old_copy_and_is_tried_again()
     {
-        var (clock, source) = (new Clock(), new Source());
-        using var snapshot = Create(clock, source);
-        using var scope = fixture.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Assert.Equal("value 1", await snapshot.GetAsync(db));
+        using var setup = new Setup(fixture);
+        var (clock, source) = (setup.Clock, setup.Source);
+        Assert.Equal("value 1", await setup.GetAsync());
 
         clock.Now += TimeSpan.FromMinutes(2);
         source.Fail = true;
-        Assert.Equal("value 1", await snapshot.GetAsync(db));
+        Assert.Equal("value 1", await setup.GetAsync());
         await Task.Delay(200);
-        Assert.Equal("value 1", await snapshot.GetAsync(db));
+        Assert.Equal("value 1", await setup.GetAsync());
 
         source.Fail = false;
-        await WaitForAsync(() => snapshot.GetAsync(db).Result == "value 2");
+        await WaitForAsync(() => setup.GetAsync().Result == "value 2");
     }
 }

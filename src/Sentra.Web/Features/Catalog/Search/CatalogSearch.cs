@@ -107,8 +107,9 @@ public sealed class CatalogSearchGate(IOptions<CatalogSearchOptions> options, Re
 /// (cheapest prices first, names from A) and stops once the page is filled;</item>
 /// <item>counts stop at <see cref="CatalogQuery.MaxCount"/> ("1,000+").</item>
 /// </list>
-/// Words match whole (stemmed) words; a search that finds nothing is repeated with every word as a prefix (a word not finished on a phone) and then with
-/// words corrected against the index's vocabulary (<see cref="SpellingCorrector"/>).
+/// Words match whole (stemmed) words; a search that finds nothing is repeated with every word as a
+/// prefix (a word not finished on a phone) and then with words corrected against the index's
+/// vocabulary (<see cref="SpellingCorrector"/>).
 /// </summary>
 public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, SortBuckets buckets, CatalogChoiceLists choices,
     CatalogConnections connections, TimeProvider clock, IOptions<CatalogSearchOptions> options, CatalogSearchGate gate)
