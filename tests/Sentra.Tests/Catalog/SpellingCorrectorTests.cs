@@ -28,6 +28,13 @@ public sealed class SpellingCorrectorTests
     public void Known_words_and_prefixes_stay(string typed) => Assert.Equal(typed, Vocabulary.Correct(typed));
 
     [Theory]
+    [InlineData("keripik", true)]   // a whole indexed word: the search skips the prefix round
+    [InlineData("kerip", false)]    // only a prefix: perhaps not finished
+    [InlineData("keripiks", false)]
+    [InlineData("", false)]
+    public void Whole_indexed_words_are_terms(string typed, bool expected) => Assert.Equal(expected, Vocabulary.IsTerm(typed));
+
+    [Theory]
     [InlineData("xq")]          // too short to guess
     [InlineData("zzzzzz")]      // nothing near
     [InlineData("mobilbekas")]

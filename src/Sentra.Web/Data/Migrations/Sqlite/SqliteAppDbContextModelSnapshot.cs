@@ -891,6 +891,8 @@ namespace Sentra.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PriceRp");
 
+                    b.HasIndex(new[] { "ProductId", "PriceRp", "NameKey" }, "IX_CatalogEntries_SortKeys");
+
                     b.ToTable("CatalogEntries");
                 });
 

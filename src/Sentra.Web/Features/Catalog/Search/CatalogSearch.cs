@@ -136,15 +136,17 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         await using var session = await CatalogSession.OpenAsync(db, connections, cancellationToken);
         var (rows, total) = tokens is null ? ([], 0) : await RunAsync(session, query, words, tokens, prefix: false, cancellationToken);
         string? corrected = null;
-        if (tokens is not null && total == 0 && words.Count > 0)
-            (rows, total) = await RunAsync(session, query, words, tokens, prefix: true, cancellationToken);
-        if (tokens is not null && total == 0 && words.Count > 0)
+        var corrector = tokens is not null && total == 0 && words.Count > 0 ? await vocabulary.GetAsync(db, cancellationToken) : null;
+        // Words as prefixes (one not finished on a phone) — unless every word is a whole indexed word, so
+        // that nothing was left unfinished and the filters are what rule the matches out.
+        if (corrector is not null && !words.All(corrector.IsTerm))
+            (rows, total) = await RunAsync(session, query, words, tokens!, prefix: true, cancellationToken);
+        if (corrector is not null && total == 0)
         {
-            var corrector = await vocabulary.GetAsync(db, cancellationToken);
             var better = words.Select(w => corrector.Correct(w) ?? w).ToList();
             if (!better.SequenceEqual(words))
             {
-                (rows, total) = await RunAsync(session, query, better, tokens, prefix: false, cancellationToken);
+                (rows, total) = await RunAsync(session, query, better, tokens!, prefix: false, cancellationToken);
                 if (total > 0) corrected = string.Join(' ', better);
             }
         }

@@ -25,6 +25,9 @@ public sealed class SpellingCorrector
     /// <summary>Edits allowed for a word of this length: none below 3 letters, one up to 6, two beyond.</summary>
     public static int AllowedEdits(int length) => length < 3 ? 0 : length <= 6 ? 1 : 2;
 
+    /// <summary>Whether the index holds <paramref name="word"/> itself.</summary>
+    public bool IsTerm(string word) => Array.BinarySearch(_terms, word, StringComparer.Ordinal) >= 0;
+
     /// <summary>Whether some indexed word starts with <paramref name="word"/>.</summary>
     public bool IsKnownPrefix(string word)
     {
