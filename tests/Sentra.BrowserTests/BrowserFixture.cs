@@ -51,6 +51,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A phone page signed in as <paramref name="email"/> (demo password). It waits for the signed-in
+    /// layout's account link, polled in the page, rather than for navigation or load events: a
+    /// WaitForURL that starts after the redirect has landed waits on a load state that may never
+    /// fire again, which timed out now and then under the full suite's load.
+    /// </summary>
+    public async Task<IPage> SignedInPhonePageAsync(string email)
+    {
+        var page = await PhonePageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("login-input").FillAsync(email);
+        await page.GetByTestId("password-input").FillAsync(Sentra.Web.Features.Demo.DemoAccounts.Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("account-link")).ToBeVisibleAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

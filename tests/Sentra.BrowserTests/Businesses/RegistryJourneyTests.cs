@@ -9,22 +9,10 @@ namespace Sentra.BrowserTests.Businesses;
 
 public sealed class RegistryJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await fixture.PhonePageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByTestId("login-input").FillAsync(email);
-        await page.GetByTestId("password-input").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        // The page itself, not every image on it: later steps wait for what they need.
-        await page.WaitForURLAsync(new Regex("/(my|account)$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        return page;
-    }
-
     [Fact]
     public async Task Owner_edits_a_product_and_adds_a_photo_from_a_phone()
     {
-        var page = await SignedInAsync(DemoAccounts.OwnerOne);
+        var page = await fixture.SignedInPhonePageAsync(DemoAccounts.OwnerOne);
         await Expect(page).ToHaveURLAsync(new Regex("/my$"));
         await page.GetByTestId("my-businesses").GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(page.GetByTestId("business-title")).ToHaveTextAsync(DemoData.Businesses[0].Name);
@@ -64,7 +52,7 @@ public sealed class RegistryJourneyTests(BrowserFixture fixture) : IClassFixture
     [Fact]
     public async Task Officer_imports_a_messy_spreadsheet_through_the_dry_run()
     {
-        var page = await SignedInAsync(DemoAccounts.Officer);
+        var page = await fixture.SignedInPhonePageAsync(DemoAccounts.Officer);
         await page.GotoAsync("/registry/import");
         var csv = string.Join("\n",
             "Data IKM Pondok Petir;;",

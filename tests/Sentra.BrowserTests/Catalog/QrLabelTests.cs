@@ -11,12 +11,8 @@ public sealed class QrLabelTests(BrowserFixture fixture) : IClassFixture<Browser
     [Fact]
     public async Task The_owner_downloads_qr_labels_for_packaging_from_a_phone()
     {
-        var page = await fixture.PhonePageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByTestId("login-input").FillAsync(DemoAccounts.OwnerOne);
-        await page.GetByTestId("password-input").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/my$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var page = await fixture.SignedInPhonePageAsync(DemoAccounts.OwnerOne);
+        await Expect(page).ToHaveURLAsync(new Regex("/my$"));
 
         await page.GetByTestId("my-qr-labels").First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/registry/businesses/[0-9]+/qr-labels$"));
