@@ -114,13 +114,6 @@ public sealed class CatalogSearchGate(IOptions<CatalogSearchOptions> options, Re
 public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, SortBuckets buckets, CatalogChoiceLists choices,
     CatalogConnections connections, TimeProvider clock, IOptions<CatalogSearchOptions> options, CatalogSearchGate gate)
 {
-    /// <summary>
-    /// A price range holding at most this share of the entries is also matched as bucket terms in the
-    /// index; a wider one only as bounds on the prices of the matches: an index OR over a large part of
-    /// the catalog costs more than the matches it rules out (measured: 7 ms against 0.6 ms for a range
-    /// holding half the entries, on 100,000).
-    /// </summary>
-    private const double NarrowPriceShare = 0.1;
     /// <summary>Terms in one group: an index reads an OR of many terms slower than the terms one by one.</summary>
     private const int MaxGroupTerms = 16;
 
@@ -131,22 +124,22 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
     {
         _priceRange = null;
         var words = QueryWords.Of(query.Text);
-        var tokens = await TokensAsync(query, cancellationToken);
+        if (await TokensAsync(query, cancellationToken) is not { } tokens) return new CatalogResults(query, [], 0, null);
         using var turn = await gate.EnterAsync(cancellationToken);
         await using var session = await CatalogSession.OpenAsync(db, connections, cancellationToken);
-        var (rows, total) = tokens is null ? ([], 0) : await RunAsync(session, query, words, tokens, prefix: false, cancellationToken);
+        var (rows, total) = await RunAsync(session, query, words, tokens, prefix: false, cancellationToken);
         string? corrected = null;
-        var corrector = tokens is not null && total == 0 && words.Count > 0 ? await vocabulary.GetAsync(db, cancellationToken) : null;
+        var corrector = total == 0 && words.Count > 0 ? await vocabulary.GetAsync(db, cancellationToken) : null;
         // Words as prefixes (one not finished on a phone) — unless every word is a whole indexed word, so
         // that nothing was left unfinished and the filters are what rule the matches out.
         if (corrector is not null && !words.All(corrector.IsTerm))
-            (rows, total) = await RunAsync(session, query, words, tokens!, prefix: true, cancellationToken);
+            (rows, total) = await RunAsync(session, query, words, tokens, prefix: true, cancellationToken);
         if (corrector is not null && total == 0)
         {
             var better = words.Select(w => corrector.Correct(w) ?? w).ToList();
             if (!better.SequenceEqual(words))
             {
-                (rows, total) = await RunAsync(session, query, better, tokens!, prefix: false, cancellationToken);
+                (rows, total) = await RunAsync(session, query, better, tokens, prefix: false, cancellationToken);
                 if (total > 0) corrected = string.Join(' ', better);
             }
         }
@@ -191,7 +184,7 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
             var (low, high) = (priceBuckets = await PriceBucketsAsync(sql, query, cancellationToken)).Value;
             if (high < low) return ([], 0);
             // A narrow range as bucket terms in the index; a wide one only as bounds on the prices.
-            if (Share((await buckets.GetAsync(db, cancellationToken)).Prices, low, high) <= NarrowPriceShare)
+            if (Share((await buckets.GetAsync(db, cancellationToken)).Prices, low, high) <= sql.NarrowPriceShare)
                 all = all with { PriceTerms = CatalogFacets.PriceRangeTerms(low, high) };
         }
         int total;
@@ -215,7 +208,8 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
                 var rows = await sql.PageAsync(names, CatalogSort.Newest, skip, take, cancellationToken, few);
                 if (rows.Count < take)
                 {
-                    var firstCount = rows.Count > 0 ? skip + rows.Count : await sql.CountAsync(names, skip + 1, cancellationToken);
+                    // How many entries the names put first: those on this page, or (none here) all there are, at most skip.
+                    var firstCount = rows.Count > 0 ? skip + rows.Count : skip == 0 ? 0 : await sql.CountAsync(names, skip + 1, cancellationToken);
                     rows.AddRange(await sql.PageAsync(all with { ExceptNames = true }, CatalogSort.Newest, Math.Max(0, skip - firstCount),
                         take - rows.Count, cancellationToken, few));
                 }
