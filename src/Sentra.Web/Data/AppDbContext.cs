@@ -127,7 +127,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(c => c.BusinessId);
             // SQLite: price-filtered catalog counts read the prices of their matches from this narrow index
             // instead of the wide entry rows (PostgreSQL keeps prices beside the vectors in CatalogVectors).
-            if (!Database.IsNpgsql()) e.HasIndex(c => new { c.ProductId, c.PriceRp, c.NameKey }, "IX_CatalogEntries_SortKeys");
+            if (!Database.IsNpgsql()) e.HasIndex(c => new { c.ProductId, c.PriceRp }, "IX_CatalogEntries_SortKeys");
         });
 
         builder.Entity<Cluster>(e =>

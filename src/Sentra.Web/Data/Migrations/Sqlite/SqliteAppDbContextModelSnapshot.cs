@@ -891,7 +891,7 @@ namespace Sentra.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PriceRp");
 
-                    b.HasIndex(new[] { "ProductId", "PriceRp", "NameKey" }, "IX_CatalogEntries_SortKeys");
+                    b.HasIndex(new[] { "ProductId", "PriceRp" }, "IX_CatalogEntries_SortKeys");
 
                     b.ToTable("CatalogEntries");
                 });

@@ -245,7 +245,7 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
         protected override string From => """catalog_fts f CROSS JOIN "CatalogEntries" e ON e."ProductId" = f.rowid""";
 
         /// <summary>
-        /// Prices from the narrow index <c>IX_CatalogEntries_SortKeys</c> (product id, price, name key)
+        /// Prices from the narrow index <c>IX_CatalogEntries_SortKeys</c> (product id, price)
         /// instead of the wide entry rows: a price-filtered count looks up every match it counts
         /// (measured: a fifth less time for such counts on 100,000 products).
         /// </summary>
