@@ -71,11 +71,7 @@ public sealed class PartnerWidgetTests(BrowserFixture fixture) : IClassFixture<B
         Assert.DoesNotContain(DemoSeeder.ClusterSlug, frame.Url, StringComparison.Ordinal);
 
         // An officer lists the park's site on the sentra's page, where the snippet to paste is shown.
-        var officer = await fixture.PhonePageAsync();
-        await officer.GotoAsync("/account/login");
-        await officer.GetByTestId("login-input").FillAsync(DemoAccounts.Officer);
-        await officer.GetByTestId("password-input").FillAsync(DemoAccounts.Password);
-        await officer.GetByTestId("login-submit").ClickAsync();
+        var officer = await fixture.SignedInPhonePageAsync(DemoAccounts.Officer);
         await Expect(officer).ToHaveURLAsync(new Regex("/account$"));
         await officer.GotoAsync($"/registry/clusters/{clusterId}/edit");
         await Expect(officer.GetByTestId("embed-no-origins")).ToBeVisibleAsync();
