@@ -320,6 +320,82 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
         Assert.Contains("Bahan yang baru dicatat", await client.GetStringAsync(url));
     }
 
+    /// <summary>
+    /// Halal searches read an index of their own (SQLite <c>catalog_fts_halal</c>, PostgreSQL a partial GIN
+    /// index): each finds exactly the certified products of the same search without the filter, in the
+    /// same order, and the index follows a product gaining or losing its certificate, however the entry changes.
+    /// </summary>
+    [Fact]
+    public async Task Halal_searches_read_an_index_of_their_own_that_follows_every_change()
+    {
+        await using var db = App.NewDbContext();
+        var entries = await db.CatalogEntries.AsNoTracking().ToListAsync();
+        var certified = entries.Where(e => e.HalalStatus == HalalStatus.Certified).Select(e => e.ProductId).ToHashSet();
+        Assert.InRange(certified.Count, 2, entries.Count - 2);
+        var category = entries.GroupBy(e => e.Category).OrderByDescending(g => g.Count()).First().Key;
+        CatalogQuery[] searches =
+        [
+            new(), new() { Text = "keripik" }, new() { Text = "rasa", Sort = CatalogSort.Name }, new() { Category = category },
+            new() { Text = "pisang", MaxPrice = 20_000, Sort = CatalogSort.PriceLow }, new() { Sentra = "pondok-petir", Sort = CatalogSort.Newest },
+            new() { MinPrice = 10_000, Sort = CatalogSort.PriceHigh }, new() { Text = "kripik" },
+        ];
+        var compared = 0;
+        foreach (var search in searches)
+        {
+            var all = await AllIdsAsync(search);
+            var halal = await AllIdsAsync(search with { HalalOnly = true });
+            Assert.Equal(all.Where(certified.Contains), halal);
+            compared += halal.Count;
+        }
+        Assert.True(compared > 50, $"only {compared} results compared");
+
+        // A product losing its certificate leaves halal searches; one gaining it joins them.
+        var losing = entries.First(e => certified.Contains(e.ProductId));
+        var gaining = entries.First(e => !certified.Contains(e.ProductId));
+        await SetHalalAsync(losing.ProductId, HalalStatus.NotCertified);
+        await SetHalalAsync(gaining.ProductId, HalalStatus.Certified);
+        Assert.DoesNotContain(losing.ProductId, await AllIdsAsync(new CatalogQuery { Text = losing.Name, HalalOnly = true }));
+        Assert.Contains(gaining.ProductId, await AllIdsAsync(new CatalogQuery { Text = gaining.Name, HalalOnly = true }));
+        Assert.Contains(losing.ProductId, await AllIdsAsync(new CatalogQuery { Text = losing.Name }));
+
+        // The entry rows updated in place (the index triggers' update path), and back.
+        await db.CatalogEntries.Where(e => e.ProductId == gaining.ProductId)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.HalalStatus, HalalStatus.NotCertified).SetProperty(e => e.Facets, gaining.Facets));
+        Assert.DoesNotContain(gaining.ProductId, await AllIdsAsync(new CatalogQuery { Text = gaining.Name, HalalOnly = true }));
+        await db.CatalogEntries.Where(e => e.ProductId == losing.ProductId)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.HalalStatus, HalalStatus.Certified).SetProperty(e => e.Facets, losing.Facets)
+                .SetProperty(e => e.Name, losing.Name + " Istimewa"));
+        Assert.Contains(losing.ProductId, await AllIdsAsync(new CatalogQuery { Text = "istimewa", HalalOnly = true }));
+        await db.CatalogEntries.Where(e => e.ProductId == losing.ProductId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Name, losing.Name));
+        Assert.DoesNotContain(losing.ProductId, await AllIdsAsync(new CatalogQuery { Text = "istimewa", HalalOnly = true }));
+
+        await SetHalalAsync(losing.ProductId, HalalStatus.Certified);
+        await SetHalalAsync(gaining.ProductId, gaining.HalalStatus);
+        Assert.Equal(entries.Where(e => certified.Contains(e.ProductId)).Select(e => e.ProductId).Order(),
+            (await AllIdsAsync(new CatalogQuery { HalalOnly = true })).Order());
+    }
+
+    /// <summary>Every match of a search, page by page, in the catalog's order.</summary>
+    private async Task<List<int>> AllIdsAsync(CatalogQuery query)
+    {
+        using var scope = App.Services.CreateScope();
+        var search = scope.ServiceProvider.GetRequiredService<CatalogSearch>();
+        var ids = new List<int>();
+        for (var page = 1; ; page++)
+        {
+            var results = await search.SearchAsync(query with { Page = page });
+            ids.AddRange(results.Hits.Select(h => h.ProductId));
+            if (page >= results.Pages) return ids;
+        }
+    }
+
+    private async Task SetHalalAsync(int productId, HalalStatus status)
+    {
+        await using var db = App.NewDbContext();
+        (await db.Products.FindAsync(productId))!.HalalStatus = status;
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
     public async Task Hidden_draft_and_personal_data_cannot_be_found()
     {
