@@ -108,6 +108,36 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
         Assert.Contains("rel=\"next\"", first);
     }
 
+    /// <summary>No words and no filters but the price: the entries are read straight from their indexes, on the search's own connection.</summary>
+    [Fact]
+    public async Task Without_words_or_filters_but_the_price_every_sort_pages_through_the_entries_in_order()
+    {
+        await using var db = App.NewDbContext();
+        var entries = await db.CatalogEntries.AsNoTracking().ToListAsync();
+        using var scope = App.Services.CreateScope();
+        var search = scope.ServiceProvider.GetRequiredService<CatalogSearch>();
+        var compared = 0;
+        foreach (var (min, max) in new (long?, long?)[] { (null, null), (10_000, 25_000), (null, 15_000), (20_000, null), (1, 2) })
+        {
+            var inRange = entries.Where(e => (min is null || e.PriceRp >= min) && (max is null || e.PriceRp <= max)).ToList();
+            foreach (var sort in Enum.GetValues<CatalogSort>())
+            {
+                var expected = (sort switch
+                {
+                    CatalogSort.PriceLow => inRange.OrderBy(e => e.PriceRp).ThenBy(e => e.ProductId),
+                    CatalogSort.PriceHigh => inRange.OrderByDescending(e => e.PriceRp).ThenByDescending(e => e.ProductId),
+                    CatalogSort.Name => inRange.OrderBy(e => e.NameKey, StringComparer.Ordinal).ThenBy(e => e.ProductId),
+                    _ => inRange.OrderByDescending(e => e.ProductId),
+                }).Select(e => e.ProductId).ToList();
+                var query = new CatalogQuery { MinPrice = min, MaxPrice = max, Sort = sort };
+                Assert.Equal(expected.Count, (await search.SearchAsync(query)).Total);
+                Assert.Equal(expected, await AllIdsAsync(query));
+                compared += expected.Count;
+            }
+        }
+        Assert.True(compared > 100, $"only {compared} results compared");
+    }
+
     [Fact]
     public async Task Filters_and_sorting_come_from_the_url()
     {

@@ -174,9 +174,9 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
     {
         var skip = (query.Page - 1) * CatalogQuery.PageSize;
         const int take = CatalogQuery.PageSize;
-        if (words.Count == 0 && tokens.Count == 0) return await UnfilteredAsync(query, skip, cancellationToken);
-
         var sql = CatalogSql.For(session, query.MinPrice, query.MaxPrice, options.Value.NewestWindow);
+        if (words.Count == 0 && tokens.Count == 0) return await UnfilteredAsync(sql, query.Sort, skip, cancellationToken);
+
         var all = new TextMatch(words, prefix, tokens);
         (int Low, int High)? priceBuckets = null;
         if (query.MinPrice is not null || query.MaxPrice is not null)
@@ -235,22 +235,6 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
             CatalogSort.Name => matches.OrderBy(m => m.NameKey, StringComparer.Ordinal).ThenBy(m => m.ProductId),
             _ => matches.OrderByDescending(m => m.Named).ThenByDescending(m => m.ProductId),
         }).Skip(skip).Take(take).Select(m => m.ProductId).ToList();
-
-    private static IQueryable<CatalogEntry> Sorted(IQueryable<CatalogEntry> entries, CatalogSort sort) => sort switch
-    {
-        CatalogSort.PriceLow => entries.OrderBy(e => e.PriceRp).ThenBy(e => e.ProductId),
-        CatalogSort.PriceHigh => entries.OrderByDescending(e => e.PriceRp).ThenByDescending(e => e.ProductId),
-        CatalogSort.Name => entries.OrderBy(e => e.NameKey).ThenBy(e => e.ProductId),
-        _ => entries.OrderByDescending(e => e.ProductId),
-    };
-
-    private static IQueryable<CatalogRow> Rows(IQueryable<CatalogEntry> entries, int skip, int take) =>
-        entries.Skip(skip).Take(take).Select(e => new CatalogRow
-        {
-            ProductId = e.ProductId, Name = e.Name, NameEn = e.NameEn, PriceRp = e.PriceRp, HalalStatus = e.HalalStatus,
-            Availability = e.Availability, PhotoId = e.PhotoId, BusinessId = e.BusinessId, BusinessName = e.BusinessName,
-            Hours = e.Hours, TimeZone = e.TimeZone,
-        });
 
     /// <summary>
     /// A page in price or name order from a broad search. The order is cut into units
@@ -330,15 +314,11 @@ public sealed class CatalogSearch(AppDbContext db, SearchVocabulary vocabulary, 
         return all == 0 ? 0 : (double)inRange / all;
     }
 
-    /// <summary>No words and no filters but the price: the entries in an order their indexes deliver.</summary>
-    private async Task<(List<CatalogRow>, int)> UnfilteredAsync(CatalogQuery query, int skip, CancellationToken cancellationToken)
+    /// <summary>No words and no filters but the price: the entries in an order their indexes deliver, on the search's connection.</summary>
+    private static async Task<(List<CatalogRow>, int)> UnfilteredAsync(CatalogSql sql, CatalogSort sort, int skip, CancellationToken cancellationToken)
     {
-        var entries = db.CatalogEntries.AsNoTracking();
-        if (query.MinPrice is { } min) entries = entries.Where(e => e.PriceRp >= min);
-        if (query.MaxPrice is { } max) entries = entries.Where(e => e.PriceRp <= max);
-        var total = await entries.Take(CatalogQuery.MaxCount + 1).CountAsync(cancellationToken);
+        var total = await sql.CountEntriesAsync(CatalogQuery.MaxCount + 1, cancellationToken);
         if (total == 0) return ([], 0);
-        var rows = await Rows(Sorted(entries, query.Sort), skip, CatalogQuery.PageSize).ToListAsync(cancellationToken);
-        return (rows, total);
+        return (await sql.EntriesPageAsync(sort, skip, CatalogQuery.PageSize, cancellationToken), total);
     }
 }

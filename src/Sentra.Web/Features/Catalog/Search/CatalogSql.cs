@@ -64,7 +64,7 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
         var args = new List<object>();
         var where = Where(match, args);
         var from = CountFrom(match, PriceFiltered);
-        var price = Price(args);
+        var price = Price(args, SortColumn("PriceRp"));
         args.Add(cap);
         var sql = $"SELECT count(*) FROM (SELECT 1 AS x FROM {from} WHERE {where}{price} LIMIT {{{args.Count - 1}}}) AS m";
         var count = 0L;
@@ -101,7 +101,7 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
             CatalogSort.Name => $"""{SortKey("NameKey")}, {SortColumn("ProductId")}""",
             _ => Newest(match, few),
         };
-        var price = Price(args);
+        var price = Price(args, SortColumn("PriceRp"));
         args.Add(take);
         args.Add(skip);
         var sql = PageSql(from, match, $"WHERE {where}{price} ORDER BY {orderBy} LIMIT {{{args.Count - 2}}} OFFSET {{{args.Count - 1}}}");
@@ -121,7 +121,7 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
         var args = new List<object>();
         var where = Where(match, args);
         var named = order == CatalogSort.Relevance && match.Words.Count > 0 ? Named(match, args) : "false";
-        var price = Price(args);
+        var price = Price(args, SortColumn("PriceRp"));
         args.Add(cap);
         var keys = order switch
         {
@@ -135,6 +135,44 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
             reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3))), cancellationToken);
         return matches;
     }
+
+    /// <summary>
+    /// No words and no filters but the price: the entries themselves (through the price index or the
+    /// primary key), counted up to <paramref name="cap"/>.
+    /// </summary>
+    public async Task<int> CountEntriesAsync(int cap, CancellationToken cancellationToken)
+    {
+        var args = new List<object>();
+        var price = Price(args, EntryColumn("PriceRp"));
+        args.Add(cap);
+        var sql = $"SELECT count(*) FROM (SELECT 1 AS x FROM {Entries} WHERE 1 = 1{price} LIMIT {{{args.Count - 1}}}) AS m";
+        var count = 0L;
+        await ReadAsync(sql, args, reader => count = reader.GetInt64(0), cancellationToken);
+        return (int)count;
+    }
+
+    /// <summary>A page of the entries themselves (<see cref="CountEntriesAsync"/>), read in the order of an index.</summary>
+    public async Task<List<CatalogRow>> EntriesPageAsync(CatalogSort order, int skip, int take, CancellationToken cancellationToken)
+    {
+        var args = new List<object>();
+        var price = Price(args, EntryColumn("PriceRp"));
+        var orderBy = order switch
+        {
+            CatalogSort.PriceLow => $"{EntryColumn("PriceRp")}, {EntryColumn("ProductId")}",
+            CatalogSort.PriceHigh => $"{EntryColumn("PriceRp")} DESC, {EntryColumn("ProductId")} DESC",
+            CatalogSort.Name => $"{EntryColumn("NameKey")}, {EntryColumn("ProductId")}",
+            _ => $"{EntryColumn("ProductId")} DESC",
+        };
+        args.Add(take);
+        args.Add(skip);
+        var sql = $"SELECT {Columns} FROM {Entries} WHERE 1 = 1{price} ORDER BY {orderBy} LIMIT {{{args.Count - 2}}} OFFSET {{{args.Count - 1}}}";
+        var rows = new List<CatalogRow>(take);
+        await ReadAsync(sql, args, reader => rows.Add(Row(reader)), cancellationToken);
+        return rows;
+    }
+
+    private const string Entries = "\"CatalogEntries\" e";
+    private static string EntryColumn(string column) => $"e.\"{column}\"";
 
     /// <summary>The entries of these products, in this order.</summary>
     public async Task<List<CatalogRow>> RowsAsync(IReadOnlyList<int> productIds, CancellationToken cancellationToken)
@@ -205,7 +243,7 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
     protected virtual string SortKey(string column) => SortColumn(column);
 
     /// <summary>Where the price and name key are read: the entries, or (PostgreSQL) the index table itself.</summary>
-    protected virtual string SortColumn(string column) => $"e.\"{column}\"";
+    protected virtual string SortColumn(string column) => EntryColumn(column);
 
     /// <summary>
     /// Whether the index table carries every sort key (price, name key), so a price range needs no join
@@ -228,11 +266,12 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
     protected abstract string Newest(TextMatch match, bool few);
     protected abstract string Where(TextMatch match, List<object> args);
 
-    private string Price(List<object> args)
+    /// <summary>The price bounds as conditions on <paramref name="column"/>.</summary>
+    private string Price(List<object> args, string column)
     {
         var sql = new StringBuilder();
-        if (minPrice is { } min) { sql.Append(CultureInfo.InvariantCulture, $" AND {SortColumn("PriceRp")} >= {{{args.Count}}}"); args.Add(min); }
-        if (maxPrice is { } max) { sql.Append(CultureInfo.InvariantCulture, $" AND {SortColumn("PriceRp")} <= {{{args.Count}}}"); args.Add(max); }
+        if (minPrice is { } min) { sql.Append(CultureInfo.InvariantCulture, $" AND {column} >= {{{args.Count}}}"); args.Add(min); }
+        if (maxPrice is { } max) { sql.Append(CultureInfo.InvariantCulture, $" AND {column} <= {{{args.Count}}}"); args.Add(max); }
         return sql.ToString();
     }
 
