@@ -63,10 +63,14 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
     {
         var args = new List<object>();
         var where = Where(match, args);
-        var from = CountFrom(match, PriceFiltered);
-        var price = Price(args, SortColumn("PriceRp"));
+        return await CountAsync(CountFrom(match, PriceFiltered), where + Price(args, SortColumn("PriceRp")), args, cap, cancellationToken);
+    }
+
+    /// <summary>The rows of <paramref name="from"/> that meet <paramref name="conditions"/>, counted up to <paramref name="cap"/>.</summary>
+    private async Task<int> CountAsync(string from, string conditions, List<object> args, int cap, CancellationToken cancellationToken)
+    {
         args.Add(cap);
-        var sql = $"SELECT count(*) FROM (SELECT 1 AS x FROM {from} WHERE {where}{price} LIMIT {{{args.Count - 1}}}) AS m";
+        var sql = $"SELECT count(*) FROM (SELECT 1 AS x FROM {from} WHERE {conditions} LIMIT {{{args.Count - 1}}}) AS m";
         var count = 0L;
         await ReadAsync(sql, args, reader => count = reader.GetInt64(0), cancellationToken);
         return (int)count;
@@ -140,15 +144,10 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
     /// No words and no filters but the price: the entries themselves (through the price index or the
     /// primary key), counted up to <paramref name="cap"/>.
     /// </summary>
-    public async Task<int> CountEntriesAsync(int cap, CancellationToken cancellationToken)
+    public Task<int> CountEntriesAsync(int cap, CancellationToken cancellationToken)
     {
         var args = new List<object>();
-        var price = Price(args, EntryColumn("PriceRp"));
-        args.Add(cap);
-        var sql = $"SELECT count(*) FROM (SELECT 1 AS x FROM {Entries} WHERE 1 = 1{price} LIMIT {{{args.Count - 1}}}) AS m";
-        var count = 0L;
-        await ReadAsync(sql, args, reader => count = reader.GetInt64(0), cancellationToken);
-        return (int)count;
+        return CountAsync(Entries, "1 = 1" + Price(args, EntryColumn("PriceRp")), args, cap, cancellationToken);
     }
 
     /// <summary>A page of the entries themselves (<see cref="CountEntriesAsync"/>), read in the order of an index.</summary>
