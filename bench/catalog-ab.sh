@@ -7,7 +7,9 @@
 #
 # Usage: bench/catalog-ab.sh REF_A REF_B [rounds] [seconds]     e.g. bench/catalog-ab.sh main HEAD 8 15
 # Environment: PROVIDER (Sqlite or Postgres; default Sqlite), PRODUCTS (default 100000),
-#              WARMUP_SECONDS (per app, default 90), CONNECTIONS (default 32; 1 measures one search at a time).
+#              WARMUP_SECONDS (per app, default 90), CONNECTIONS (default 32; 1 measures one search at a time),
+#              ENV_A, ENV_B (extra NAME=value settings for one app, e.g. ENV_B=Sentra__Catalog__MaxConcurrentSearches=4
+#              with REF_A = REF_B to compare a setting).
 # Prints one line per round (req/s and p99 of A and B, B/A) and the median of B/A over the rounds.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -55,21 +57,21 @@ CS=$(SENTRA_TEST_PROVIDER=$PROVIDER SENTRA_TEST_POSTGRES=$PG \
 grep -E '^(SQLite|PostgreSQL):' "$OUT/data.log" || true
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-start() { # NAME -> URL on stdout
+start() { # NAME EXTRA_ENV -> URL on stdout
   local port url
   port=$(free_port)
   url=http://127.0.0.1:$port
   (cd "$OUT/app-$1" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$url \
      Database__Provider=$PROVIDER ConnectionStrings__Sentra="$CS" Sentra__PublicBaseUrl=$url Sentra__Demo__Enabled=false \
      Sentra__PersonalData__EncryptionKey="$(head -c 32 /dev/urandom | base64)" Sentra__PersonalData__HashKey="$(head -c 32 /dev/urandom | base64)" \
-     Logging__LogLevel__Default=Warning dotnet Sentra.Web.dll) >"$OUT/app-$1.log" 2>&1 </dev/null &
+     Logging__LogLevel__Default=Warning $2 dotnet Sentra.Web.dll) >"$OUT/app-$1.log" 2>&1 </dev/null &
   echo $! >"$OUT/pid-$1"
   for _ in $(seq 1 120); do curl -fs "$url/health" >/dev/null 2>&1 && break; sleep 0.5; done
   curl -fs "$url/health" >/dev/null || { cat "$OUT/app-$1.log" >&2; echo "app $1 did not start" >&2; exit 1; }
   echo "$url"
 }
-URL_A=$(start a); PIDS+=("$(cat "$OUT/pid-a")"); [ -n "$URL_A" ] || exit 1
-URL_B=$(start b); PIDS+=("$(cat "$OUT/pid-b")"); [ -n "$URL_B" ] || exit 1
+URL_A=$(start a "${ENV_A:-}"); PIDS+=("$(cat "$OUT/pid-a")"); [ -n "$URL_A" ] || exit 1
+URL_B=$(start b "${ENV_B:-}"); PIDS+=("$(cat "$OUT/pid-b")"); [ -n "$URL_B" ] || exit 1
 
 for x in a b; do
   url=$URL_A; [ $x = b ] && url=$URL_B
