@@ -63,7 +63,7 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
     {
         var args = new List<object>();
         var where = Where(match, args);
-        return await CountAsync(CountFrom(match, PriceFiltered), where + Price(args, SortColumn("PriceRp")), args, cap, cancellationToken);
+        return await CountAsync(CountFrom(match, PriceFiltered), where + Price(args), args, cap, cancellationToken);
     }
 
     /// <summary>The rows of <paramref name="from"/> that meet <paramref name="conditions"/>, counted up to <paramref name="cap"/>.</summary>
@@ -105,7 +105,7 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
             CatalogSort.Name => $"""{SortKey("NameKey")}, {SortColumn("ProductId")}""",
             _ => Newest(match, few),
         };
-        var price = Price(args, SortColumn("PriceRp"));
+        var price = Price(args);
         args.Add(take);
         args.Add(skip);
         var sql = PageSql(from, match, $"WHERE {where}{price} ORDER BY {orderBy} LIMIT {{{args.Count - 2}}} OFFSET {{{args.Count - 1}}}");
@@ -125,7 +125,7 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
         var args = new List<object>();
         var where = Where(match, args);
         var named = order == CatalogSort.Relevance && match.Words.Count > 0 ? Named(match, args) : "false";
-        var price = Price(args, SortColumn("PriceRp"));
+        var price = Price(args);
         args.Add(cap);
         var keys = order switch
         {
@@ -265,9 +265,10 @@ public abstract class CatalogSql(CatalogSession session, long? minPrice, long? m
     protected abstract string Newest(TextMatch match, bool few);
     protected abstract string Where(TextMatch match, List<object> args);
 
-    /// <summary>The price bounds as conditions on <paramref name="column"/>.</summary>
-    private string Price(List<object> args, string column)
+    /// <summary>The price bounds as conditions on <paramref name="column"/> (by default the price the search sorts by).</summary>
+    private string Price(List<object> args, string? column = null)
     {
+        column ??= SortColumn("PriceRp");
         var sql = new StringBuilder();
         if (minPrice is { } min) { sql.Append(CultureInfo.InvariantCulture, $" AND {column} >= {{{args.Count}}}"); args.Add(min); }
         if (maxPrice is { } max) { sql.Append(CultureInfo.InvariantCulture, $" AND {column} <= {{{args.Count}}}"); args.Add(max); }
