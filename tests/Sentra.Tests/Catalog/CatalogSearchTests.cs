@@ -351,12 +351,11 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
     }
 
     /// <summary>
-    /// Halal searches read an index of their own (SQLite <c>catalog_fts_halal</c>, PostgreSQL a partial GIN
-    /// index): each finds exactly the certified products of the same search without the filter, in the
-    /// same order, and the index follows a product gaining or losing its certificate, however the entry changes.
+    /// Halal searches find exactly the certified products of the same search without the filter, in the
+    /// same order, and follow a product gaining or losing its certificate, however the entry changes.
     /// </summary>
     [Fact]
-    public async Task Halal_searches_read_an_index_of_their_own_that_follows_every_change()
+    public async Task Halal_searches_find_the_certified_matches_and_follow_every_change()
     {
         await using var db = App.NewDbContext();
         var entries = await db.CatalogEntries.AsNoTracking().ToListAsync();
@@ -388,15 +387,19 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
         Assert.Contains(gaining.ProductId, await AllIdsAsync(new CatalogQuery { Text = gaining.Name, HalalOnly = true }));
         Assert.Contains(losing.ProductId, await AllIdsAsync(new CatalogQuery { Text = losing.Name }));
 
-        // The entry rows updated in place (the index triggers' update path), and back.
+        // The entry rows updated in place (the full-text index triggers' update path), and back; the table is told, as CatalogIndex does.
+        var tables = App.Services.GetRequiredService<CatalogTables>();
         await db.CatalogEntries.Where(e => e.ProductId == gaining.ProductId)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.HalalStatus, HalalStatus.NotCertified).SetProperty(e => e.Facets, gaining.Facets));
+        tables.Invalidate();
         Assert.DoesNotContain(gaining.ProductId, await AllIdsAsync(new CatalogQuery { Text = gaining.Name, HalalOnly = true }));
         await db.CatalogEntries.Where(e => e.ProductId == losing.ProductId)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.HalalStatus, HalalStatus.Certified).SetProperty(e => e.Facets, losing.Facets)
                 .SetProperty(e => e.Name, losing.Name + " Istimewa"));
+        tables.Invalidate();
         Assert.Contains(losing.ProductId, await AllIdsAsync(new CatalogQuery { Text = "istimewa", HalalOnly = true }));
         await db.CatalogEntries.Where(e => e.ProductId == losing.ProductId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Name, losing.Name));
+        tables.Invalidate();
         Assert.DoesNotContain(losing.ProductId, await AllIdsAsync(new CatalogQuery { Text = "istimewa", HalalOnly = true }));
 
         await SetHalalAsync(losing.ProductId, HalalStatus.Certified);
@@ -489,102 +492,143 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
 }
 
 /// <summary>
-/// Broad searches sorted by price or name are read bucket by bucket; with the full-sort limit set
-/// to two matches every sorted search here takes that path, and each page must equal the page of
-/// a full sort (and, where the order is plain, the order computed here from the entries).
+/// A search intersects, counts and orders in memory what the full-text index says about each word
+/// (<see cref="CatalogTable"/>). Every page must equal the page computed here from one query of the
+/// database's own full-text index holding all the words and filters at once, ordered from the entries;
+/// with or without the word cache; and after the entries change.
 /// </summary>
-public sealed class CatalogBucketSortTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class CatalogSearchOrderTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private static CatalogSearch Search(IServiceProvider services, int fullSortLimit, int unitSplit = 2000, int fewMatches = CatalogQuery.MaxCount,
-        int newestWindow = 2000) => new(
-        services.GetRequiredService<Sentra.Web.Data.AppDbContext>(), services.GetRequiredService<SearchVocabulary>(),
-        services.GetRequiredService<SortBuckets>(), services.GetRequiredService<CatalogChoiceLists>(), services.GetRequiredService<CatalogConnections>(),
-        TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CatalogSearchOptions
-        {
-            FullSortLimit = fullSortLimit, UnitSplit = unitSplit, FewMatches = fewMatches, NewestWindow = newestWindow,
-        }),
-        services.GetRequiredService<CatalogSearchGate>());
+    private SentraApp App => fixture.App;
+
+    private static CatalogSearch Search(IServiceScope scope, int wordCacheMegabytes)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new CatalogSearchOptions { WordCacheMegabytes = wordCacheMegabytes });
+        var services = scope.ServiceProvider;
+        return new CatalogSearch(services.GetRequiredService<Sentra.Web.Data.AppDbContext>(), services.GetRequiredService<SearchVocabulary>(),
+            new CatalogTables(services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<CatalogTables>.Instance, options),
+            services.GetRequiredService<CatalogChoiceLists>(), services.GetRequiredService<CatalogConnections>(), TimeProvider.System,
+            services.GetRequiredService<CatalogSearchGate>());
+    }
 
     [Fact]
-    public async Task Every_sorted_page_read_by_buckets_equals_the_page_of_a_full_sort()
+    public async Task Every_page_equals_the_page_of_one_full_text_query_with_every_word_and_filter()
     {
-        using var scope = fixture.App.Services.CreateScope();
-        var bucketed = Search(scope.ServiceProvider, fullSortLimit: 2);
-        var finest = Search(scope.ServiceProvider, fullSortLimit: 2, unitSplit: 1);   // every name bucket on its own
-        var full = Search(scope.ServiceProvider, fullSortLimit: int.MaxValue);
-        await using var db = fixture.App.NewDbContext();
+        await using var db = App.NewDbContext();
         var entries = await db.CatalogEntries.AsNoTracking().ToListAsync();
         var category = entries.GroupBy(e => e.Category).OrderByDescending(g => g.Count()).First().Key;
+        var district = entries.GroupBy(e => e.DistrictCode).OrderByDescending(g => g.Count()).First().Key;
         CatalogQuery[] searches =
         [
-            new() { Text = "keripik" }, new() { Text = "pisang" }, new() { Category = category }, new() { HalalOnly = true },
-            new() { Text = "rasa" }, new() { Sentra = "pondok-petir" }, new() { Sentra = "pondok-petir", MinPrice = 10_000, MaxPrice = 25_000 },
-            new() { Text = "keripik", MaxPrice = 15_000 }, new() { Sentra = "pondok-petir", MinPrice = 1, MaxPrice = 2 },
+            new(), new() { Text = "keripik" }, new() { Text = "pisang" }, new() { Text = "rasa" }, new() { Text = "keripik pedas" },
+            new() { Text = "chips" }, new() { Text = "keripik", HalalOnly = true }, new() { Category = category }, new() { HalalOnly = true },
+            new() { Sentra = "pondok-petir" }, new() { Sentra = "pondok-petir", MinPrice = 10_000, MaxPrice = 25_000 },
+            new() { Text = "keripik", MaxPrice = 15_000 }, new() { Text = "pisang", District = district, Availability = Availability.ReadyStock },
+            new() { MinPrice = 20_000 }, new() { MaxPrice = 12_000, Category = category }, new() { Sentra = "pondok-petir", MinPrice = 1, MaxPrice = 2 },
         ];
+        using var scope = App.Services.CreateScope();
+        var cached = Search(scope, wordCacheMegabytes: 64);
+        var uncached = Search(scope, wordCacheMegabytes: 0);
+        var sentra = (await cached.ChoicesAsync()).Sentra.Single(s => s.Slug == "pondok-petir").Id;
         var compared = 0;
         foreach (var search in searches)
-            foreach (var sort in new[] { CatalogSort.PriceLow, CatalogSort.PriceHigh, CatalogSort.Name })
-                for (var page = 1; page <= 3; page++)
-                {
-                    var query = search with { Sort = sort, Page = page };
-                    var expected = await full.SearchAsync(query);
-                    var actual = await bucketed.SearchAsync(query);
-                    Assert.Equal(expected.Total, actual.Total);
-                    Assert.Equal(expected.Hits.Select(h => h.ProductId), actual.Hits.Select(h => h.ProductId));
-                    Assert.Equal(expected.Hits.Select(h => h.ProductId), (await finest.SearchAsync(query)).Hits.Select(h => h.ProductId));
-                    compared += actual.Hits.Count;
-                }
-        Assert.True(compared > 200, $"only {compared} results compared");
-
-        // Filters alone: the order computed from the entries.
-        var sentraIds = (await bucketed.ChoicesAsync()).Sentra.Single(s => s.Slug == "pondok-petir").Id;
-        var members = await db.ClusterMemberships.Where(m => m.ClusterId == sentraIds).Select(m => m.BusinessId).ToListAsync();
-        var inSentra = entries.Where(e => members.Contains(e.BusinessId)).ToList();
-        Assert.True(inSentra.Count > CatalogQuery.PageSize);
-        var byPrice = inSentra.OrderBy(e => e.PriceRp).ThenBy(e => e.ProductId).Select(e => e.ProductId).ToList();
-        var byPriceHigh = inSentra.OrderByDescending(e => e.PriceRp).ThenByDescending(e => e.ProductId).Select(e => e.ProductId).ToList();
-        var byName = inSentra.OrderBy(e => e.NameKey, StringComparer.Ordinal).ThenBy(e => e.ProductId).Select(e => e.ProductId).ToList();
-        foreach (var (sort, order) in new[] { (CatalogSort.PriceLow, byPrice), (CatalogSort.PriceHigh, byPriceHigh), (CatalogSort.Name, byName) })
-            for (var page = 1; page <= (inSentra.Count + 19) / 20; page++)
+        {
+            var matching = await ReferenceAsync(db, entries, search, sentra, namesOnly: false);
+            var named = search.Text is null ? [] : await ReferenceAsync(db, entries, search, sentra, namesOnly: true);
+            foreach (var sort in Enum.GetValues<CatalogSort>())
             {
-                var hits = (await bucketed.SearchAsync(new CatalogQuery { Sentra = "pondok-petir", Sort = sort, Page = page })).Hits;
-                Assert.Equal(order.Skip((page - 1) * 20).Take(20), hits.Select(h => h.ProductId));
-            }
-    }
-    /// <summary>
-    /// With "few" set to two matches every search here is broad: newest-first and best-match pages walk
-    /// the newest entries (a window of three rows, then of a thousand) or fall back to the index, and
-    /// must equal the pages of the few-matches path, which orders everything it read.
-    /// </summary>
-    [Fact]
-    public async Task Newest_and_best_match_pages_of_broad_searches_equal_the_pages_of_a_full_read()
-    {
-        using var scope = fixture.App.Services.CreateScope();
-        var full = Search(scope.ServiceProvider, fullSortLimit: int.MaxValue);
-        var narrow = Search(scope.ServiceProvider, fullSortLimit: int.MaxValue, fewMatches: 2, newestWindow: 3);
-        var wide = Search(scope.ServiceProvider, fullSortLimit: int.MaxValue, fewMatches: 2, newestWindow: 1000);
-        CatalogQuery[] searches =
-        [
-            new() { Text = "keripik" }, new() { Text = "pisang" }, new() { Text = "rasa" }, new() { Text = "keripik pedas" },
-            new() { Text = "keripik", HalalOnly = true }, new() { Text = "pisang", MaxPrice = 15_000 }, new() { HalalOnly = true },
-            new() { Sentra = "pondok-petir" }, new() { Text = "kripik" }, new() { Text = "dodl" },
-        ];
-        var compared = 0;
-        foreach (var search in searches)
-            foreach (var sort in new[] { CatalogSort.Relevance, CatalogSort.Newest })
-                for (var page = 1; page <= 3; page++)
+                var ordered = (sort switch
+                {
+                    CatalogSort.PriceLow => matching.OrderBy(e => e.PriceRp).ThenBy(e => e.ProductId),
+                    CatalogSort.PriceHigh => matching.OrderByDescending(e => e.PriceRp).ThenByDescending(e => e.ProductId),
+                    CatalogSort.Name => matching.OrderBy(e => e.NameKey, StringComparer.Ordinal).ThenBy(e => e.ProductId),
+                    CatalogSort.Relevance => matching.OrderByDescending(e => named.Contains(e)).ThenByDescending(e => e.ProductId),
+                    _ => matching.OrderByDescending(e => e.ProductId),
+                }).Select(e => e.ProductId).ToList();
+                foreach (var page in new[] { 1, 2, 3, (ordered.Count + 19) / 20 }.Where(p => p >= 1).Distinct())
                 {
                     var query = search with { Sort = sort, Page = page };
-                    var expected = await full.SearchAsync(query);
-                    foreach (var broad in new[] { narrow, wide })
+                    foreach (var engine in new[] { cached, uncached })
                     {
-                        var actual = await broad.SearchAsync(query);
-                        Assert.Equal(expected.Total, actual.Total);
-                        Assert.Equal(expected.CorrectedText, actual.CorrectedText);
-                        Assert.Equal(expected.Hits.Select(h => h.ProductId), actual.Hits.Select(h => h.ProductId));
-                        compared += actual.Hits.Count;
+                        var results = await engine.SearchAsync(query);
+                        Assert.Equal(Math.Min(ordered.Count, CatalogQuery.MaxCount + 1), results.Total);
+                        Assert.Equal(ordered.Skip((query.Page - 1) * 20).Take(20), results.Hits.Select(h => h.ProductId));
+                        compared += results.Hits.Count;
                     }
                 }
-        Assert.True(compared > 200, $"only {compared} results compared");
+            }
+        }
+        Assert.True(compared > 1000, $"only {compared} results compared");
+    }
+
+    [Fact]
+    public async Task A_change_to_the_entries_reaches_the_next_search_through_the_index()
+    {
+        using var scope = App.Services.CreateScope();
+        var search = scope.ServiceProvider.GetRequiredService<CatalogSearch>();
+        var tables = scope.ServiceProvider.GetRequiredService<CatalogTables>();
+        await using var db = App.NewDbContext();
+        var entry = await db.CatalogEntries.AsNoTracking().OrderBy(e => e.ProductId).FirstAsync();
+        Assert.Empty((await search.SearchAsync(new CatalogQuery { Text = "istimewa" })).Hits);
+        // Written behind the catalog's back: the table keeps what it read until it is told.
+        await db.CatalogEntries.Where(e => e.ProductId == entry.ProductId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Name, entry.Name + " Istimewa")
+            .SetProperty(e => e.PriceRp, 1));
+        Assert.Empty((await search.SearchAsync(new CatalogQuery { Text = "istimewa" })).Hits);
+        tables.Invalidate();
+        var found = await search.SearchAsync(new CatalogQuery { Text = "istimewa", Sort = CatalogSort.PriceLow, MaxPrice = 1 });
+        Assert.Equal([entry.ProductId], found.Hits.Select(h => h.ProductId));
+        Assert.Equal(1, found.Hits[0].PriceRp);
+        await db.CatalogEntries.Where(e => e.ProductId == entry.ProductId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Name, entry.Name)
+            .SetProperty(e => e.PriceRp, entry.PriceRp));
+        tables.Invalidate();
+        Assert.Empty((await search.SearchAsync(new CatalogQuery { Text = "istimewa" })).Hits);
+        Assert.Empty((await search.SearchAsync(new CatalogQuery { MaxPrice = 1 })).Hits);
+    }
+
+    /// <summary>The entries one full-text query finds for all the search's words and filters together; prices checked here.</summary>
+    private static async Task<List<CatalogEntry>> ReferenceAsync(Sentra.Web.Data.AppDbContext db, List<CatalogEntry> entries, CatalogQuery search,
+        int sentra, bool namesOnly)
+    {
+        var words = QueryWords.Of(search.Text);
+        var tokens = new List<string>();
+        if (search.Category is { } c) tokens.Add(CatalogFacets.Category(c));
+        if (search.HalalOnly) tokens.Add(CatalogFacets.Halal);
+        if (search.District is { } d) tokens.Add(CatalogFacets.District(d));
+        if (search.Availability is { } a) tokens.Add(CatalogFacets.Availability(a));
+        if (search.Sentra is not null) tokens.Add(CatalogFacets.Sentra(sentra));
+        IEnumerable<CatalogEntry> found = entries;
+        if (words.Count > 0 || tokens.Count > 0)
+        {
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "q";
+            if (TestDatabase.IsPostgres)
+            {
+                var vector = namesOnly ? "NameVector" : "SearchVector";
+                var query = string.Join(" && ", words.Select(w => $"(to_tsquery('simple', '{w}') || plainto_tsquery('indonesian', '{w}') || plainto_tsquery('english', '{w}'))"));
+                command.CommandText = $"SELECT \"ProductId\" FROM \"CatalogVectors\" WHERE \"{vector}\" @@ ({(query.Length > 0 ? query : "to_tsquery('simple', '')")})"
+                    + (tokens.Count > 0 ? " AND \"SearchVector\" @@ to_tsquery('simple', @q)" : "");
+                parameter.Value = string.Join(" & ", tokens);
+                if (words.Count == 0) command.CommandText = "SELECT \"ProductId\" FROM \"CatalogVectors\" WHERE \"SearchVector\" @@ to_tsquery('simple', @q)";
+            }
+            else
+            {
+                var columns = namesOnly ? "{Name NameEn}" : "{Name NameEn BusinessName SearchText}";
+                var parts = words.Select(w => $"{columns} : \"{w}\"").ToList();
+                if (tokens.Count > 0) parts.Add("{Facets} : (" + string.Join(" AND ", tokens) + ")");
+                command.CommandText = "SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH @q";
+                parameter.Value = string.Join(" AND ", parts);
+            }
+            command.Parameters.Add(parameter);
+            var ids = new HashSet<int>();
+            await using (var reader = await command.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
+            await db.Database.CloseConnectionAsync();
+            found = entries.Where(e => ids.Contains(e.ProductId));
+        }
+        return [.. found.Where(e => e.PriceRp >= (search.MinPrice ?? 0) && e.PriceRp <= (search.MaxPrice ?? long.MaxValue))];
     }
 }

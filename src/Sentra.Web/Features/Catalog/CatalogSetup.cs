@@ -9,7 +9,7 @@ public static class CatalogSetup
     public static IServiceCollection AddSentraCatalog(this IServiceCollection services)
     {
         services.AddSingleton<SearchVocabulary>();
-        services.AddSingleton<SortBuckets>();
+        services.AddSingleton<CatalogTables>();
         services.AddSingleton<CatalogChoiceLists>();
         services.AddSingleton<CatalogConnections>();
         services.AddSingleton<CatalogSearchGate>();

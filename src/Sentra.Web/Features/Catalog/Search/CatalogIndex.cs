@@ -12,7 +12,7 @@ namespace Sentra.Web.Features.Catalog.Search;
 /// Called after every save that touches products, businesses or photos
 /// (<see cref="CatalogIndexInterceptor"/>), and in full at start-up when the entries are missing.
 /// </summary>
-public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary vocabulary, SortBuckets buckets)
+public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary vocabulary, CatalogTables tables)
 {
     private const int Batch = 500;
 
@@ -34,7 +34,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
             await InsertAsync(db, PublicCatalog.VisibleProducts(db).Where(p => chunk.Contains(p.Id)), cancellationToken);
         }
         vocabulary.Invalidate();
-        buckets.Invalidate();
+        tables.Invalidate();
     }
 
     /// <summary>Rebuilds every entry (start-up when entries are missing; the <c>reindex</c> command).</summary>
@@ -56,7 +56,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("""ANALYZE "CatalogEntries", "CatalogVectors";""", cancellationToken);
         else await db.Database.ExecuteSqlRawAsync("INSERT INTO catalog_fts(catalog_fts) VALUES('optimize'); INSERT INTO catalog_fts_halal(catalog_fts_halal) VALUES('optimize');", cancellationToken);
         vocabulary.Invalidate();
-        buckets.Invalidate();
+        tables.Invalidate();
     }
 
     /// <summary>Whether the entries look out of step with the products (none while some product is public).</summary>
