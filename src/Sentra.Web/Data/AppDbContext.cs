@@ -38,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Features.Catalog.Search.CatalogEntry> CatalogEntries => Set<Features.Catalog.Search.CatalogEntry>();
+    public DbSet<Features.Catalog.Search.CatalogState> CatalogStates => Set<Features.Catalog.Search.CatalogState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -105,6 +106,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(a => a.UserId);
         });
 
+        builder.Entity<Features.Catalog.Search.CatalogState>(e =>
+        {
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.HasData(new Features.Catalog.Search.CatalogState { Id = Features.Catalog.Search.CatalogState.Row, Version = 0 });
+        });
         builder.Entity<Features.Catalog.Search.CatalogEntry>(e =>
         {
             e.HasKey(c => c.ProductId);
@@ -125,9 +131,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(c => c.PriceRp);
             e.HasIndex(c => c.NameKey);
             e.HasIndex(c => c.BusinessId);
-            // SQLite: price-filtered catalog counts read the prices of their matches from this narrow index
-            // instead of the wide entry rows (PostgreSQL keeps prices beside the vectors in CatalogVectors).
-            if (!Database.IsNpgsql()) e.HasIndex(c => new { c.ProductId, c.PriceRp }, "IX_CatalogEntries_SortKeys");
         });
 
         builder.Entity<Cluster>(e =>

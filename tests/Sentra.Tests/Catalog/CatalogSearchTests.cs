@@ -387,19 +387,20 @@ public sealed partial class CatalogSearchTests(AppFixture fixture) : IClassFixtu
         Assert.Contains(gaining.ProductId, await AllIdsAsync(new CatalogQuery { Text = gaining.Name, HalalOnly = true }));
         Assert.Contains(losing.ProductId, await AllIdsAsync(new CatalogQuery { Text = losing.Name }));
 
-        // The entry rows updated in place (the full-text index triggers' update path), and back; the table is told, as CatalogIndex does.
+        // The entry rows updated in place (the full-text index triggers' update path), and back; the version raised, as CatalogIndex does.
         var tables = App.Services.GetRequiredService<CatalogTables>();
+        async Task ChangedAsync() { await CatalogTables.ChangedAsync(db, default); tables.Invalidate(); }
         await db.CatalogEntries.Where(e => e.ProductId == gaining.ProductId)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.HalalStatus, HalalStatus.NotCertified).SetProperty(e => e.Facets, gaining.Facets));
-        tables.Invalidate();
+        await ChangedAsync();
         Assert.DoesNotContain(gaining.ProductId, await AllIdsAsync(new CatalogQuery { Text = gaining.Name, HalalOnly = true }));
         await db.CatalogEntries.Where(e => e.ProductId == losing.ProductId)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.HalalStatus, HalalStatus.Certified).SetProperty(e => e.Facets, losing.Facets)
                 .SetProperty(e => e.Name, losing.Name + " Istimewa"));
-        tables.Invalidate();
+        await ChangedAsync();
         Assert.Contains(losing.ProductId, await AllIdsAsync(new CatalogQuery { Text = "istimewa", HalalOnly = true }));
         await db.CatalogEntries.Where(e => e.ProductId == losing.ProductId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Name, losing.Name));
-        tables.Invalidate();
+        await ChangedAsync();
         Assert.DoesNotContain(losing.ProductId, await AllIdsAsync(new CatalogQuery { Text = "istimewa", HalalOnly = true }));
 
         await SetHalalAsync(losing.ProductId, HalalStatus.Certified);
@@ -563,7 +564,7 @@ public sealed class CatalogSearchOrderTests(AppFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_change_to_the_entries_reaches_the_next_search_through_the_index()
+    public async Task A_change_to_the_entries_reaches_the_next_search_once_their_version_is_raised()
     {
         using var scope = App.Services.CreateScope();
         var search = scope.ServiceProvider.GetRequiredService<CatalogSearch>();
@@ -571,19 +572,67 @@ public sealed class CatalogSearchOrderTests(AppFixture fixture) : IClassFixture<
         await using var db = App.NewDbContext();
         var entry = await db.CatalogEntries.AsNoTracking().OrderBy(e => e.ProductId).FirstAsync();
         Assert.Empty((await search.SearchAsync(new CatalogQuery { Text = "istimewa" })).Hits);
-        // Written behind the catalog's back: the table keeps what it read until it is told.
+        // Written behind the catalog's back: the table keeps what it read while the version stands.
         await db.CatalogEntries.Where(e => e.ProductId == entry.ProductId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Name, entry.Name + " Istimewa")
             .SetProperty(e => e.PriceRp, 1));
+        tables.Invalidate();
         Assert.Empty((await search.SearchAsync(new CatalogQuery { Text = "istimewa" })).Hits);
+        await CatalogTables.ChangedAsync(db, default);
         tables.Invalidate();
         var found = await search.SearchAsync(new CatalogQuery { Text = "istimewa", Sort = CatalogSort.PriceLow, MaxPrice = 1 });
         Assert.Equal([entry.ProductId], found.Hits.Select(h => h.ProductId));
         Assert.Equal(1, found.Hits[0].PriceRp);
         await db.CatalogEntries.Where(e => e.ProductId == entry.ProductId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Name, entry.Name)
             .SetProperty(e => e.PriceRp, entry.PriceRp));
+        await CatalogTables.ChangedAsync(db, default);
         tables.Invalidate();
         Assert.Empty((await search.SearchAsync(new CatalogQuery { Text = "istimewa" })).Hits);
         Assert.Empty((await search.SearchAsync(new CatalogQuery { MaxPrice = 1 })).Hits);
+    }
+
+    /// <summary>
+    /// Two instances of the app on one database, as in production: a product hidden through one leaves
+    /// the other's searches once that one checks the entries' version, and comes back the same way.
+    /// </summary>
+    [Fact]
+    public async Task A_change_made_through_another_instance_reaches_this_one_within_the_check()
+    {
+        await using var other = new SentraApp(App.ConnectionString).With("Sentra:Catalog:TableCheckSeconds", "0");
+        var entry = await App.NewDbContext().CatalogEntries.AsNoTracking().OrderBy(e => e.ProductId).FirstAsync();
+        async Task<bool> FoundAsync()
+        {
+            using var scope = other.Services.CreateScope();
+            var results = await scope.ServiceProvider.GetRequiredService<CatalogSearch>().SearchAsync(new CatalogQuery { Text = entry.Name, Sort = CatalogSort.Newest });
+            return results.Hits.Any(h => h.ProductId == entry.ProductId) || results.Total > CatalogQuery.PageSize && await AnyPageAsync();
+            async Task<bool> AnyPageAsync()
+            {
+                for (var page = 2; page <= results.Pages; page++)
+                    if ((await scope.ServiceProvider.GetRequiredService<CatalogSearch>().SearchAsync(new CatalogQuery { Text = entry.Name, Sort = CatalogSort.Newest, Page = page }))
+                        .Hits.Any(h => h.ProductId == entry.ProductId)) return true;
+                return false;
+            }
+        }
+        async Task<bool> EventuallyAsync(bool found)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                if (await FoundAsync() == found) return true;
+                await Task.Delay(50);
+            }
+            return false;
+        }
+        Assert.True(await FoundAsync());
+        await SetVisibleAsync(entry.ProductId, false);
+        Assert.True(await EventuallyAsync(found: false));
+        await SetVisibleAsync(entry.ProductId, true);
+        Assert.True(await EventuallyAsync(found: true));
+    }
+
+    private async Task SetVisibleAsync(int productId, bool visible)
+    {
+        await using var db = App.NewDbContext();
+        (await db.Products.FindAsync(productId))!.IsPublic = visible;
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The entries one full-text query finds for all the search's words and filters together; prices checked here.</summary>

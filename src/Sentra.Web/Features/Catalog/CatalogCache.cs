@@ -10,7 +10,7 @@ namespace Sentra.Web.Features.Catalog;
 /// waiting requests failed with the first one's cancellation when its visitor left (seen under load:
 /// an error page for a visitor still waiting), and a page renders in milliseconds anyway.
 /// </summary>
-public sealed class CatalogCache(IOutputCacheStore store, Search.CatalogChoiceLists choices)
+public sealed class CatalogCache(IOutputCacheStore store, Search.CatalogChoiceLists choices, Search.CatalogTables tables)
 {
     public const string Tag = "catalog";
     public const string Policy = "PublicCatalog";
@@ -21,6 +21,7 @@ public sealed class CatalogCache(IOutputCacheStore store, Search.CatalogChoiceLi
     public async Task InvalidateAsync(CancellationToken cancellationToken = default)
     {
         choices.Invalidate();
+        tables.Invalidate();   // after the commit: a search that read the table between the change and its commit kept the old one
         await store.EvictByTagAsync(Tag, cancellationToken);
     }
 }

@@ -7,7 +7,25 @@ namespace Sentra.Web.Data.Migrations.Postgres
     /// <inheritdoc />
     public partial class CatalogHalalIndex : Migration
     {
-        private const string WriteVectors = """
+        internal const string WriteVectorsWithoutHalal = """
+                CREATE OR REPLACE FUNCTION catalog_vectors_write() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  INSERT INTO "CatalogVectors" ("ProductId", "PriceRp", "NameKey", "NameVector", "SearchVector") VALUES (
+                    NEW."ProductId", NEW."PriceRp", NEW."NameKey",
+                    strip(to_tsvector('simple', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."NameEn", ''))
+                      || to_tsvector('indonesian', coalesce(NEW."Name", ''))
+                      || to_tsvector('english', coalesce(NEW."NameEn", ''))),
+                    strip(to_tsvector('simple', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."NameEn", '') || ' ' || coalesce(NEW."BusinessName", '') || ' ' || coalesce(NEW."SearchText", ''))
+                      || to_tsvector('indonesian', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."SearchText", ''))
+                      || to_tsvector('english', coalesce(NEW."NameEn", '') || ' ' || coalesce(NEW."SearchText", ''))
+                      || array_to_tsvector(array_remove(string_to_array(NEW."Facets", ' '), ''))))
+                  ON CONFLICT ("ProductId") DO UPDATE SET "PriceRp" = EXCLUDED."PriceRp", "NameKey" = EXCLUDED."NameKey",
+                    "NameVector" = EXCLUDED."NameVector", "SearchVector" = EXCLUDED."SearchVector";
+                  RETURN NULL;
+                END $$;
+                """;
+
+        internal const string WriteVectors = """
             CREATE OR REPLACE FUNCTION catalog_vectors_write() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
               INSERT INTO "CatalogVectors" ("ProductId", "PriceRp", "NameKey", "Halal", "NameVector", "SearchVector") VALUES (
@@ -45,23 +63,7 @@ namespace Sentra.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             // The function as the CatalogFacets migration wrote it.
-            migrationBuilder.Sql("""
-                CREATE OR REPLACE FUNCTION catalog_vectors_write() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                  INSERT INTO "CatalogVectors" ("ProductId", "PriceRp", "NameKey", "NameVector", "SearchVector") VALUES (
-                    NEW."ProductId", NEW."PriceRp", NEW."NameKey",
-                    strip(to_tsvector('simple', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."NameEn", ''))
-                      || to_tsvector('indonesian', coalesce(NEW."Name", ''))
-                      || to_tsvector('english', coalesce(NEW."NameEn", ''))),
-                    strip(to_tsvector('simple', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."NameEn", '') || ' ' || coalesce(NEW."BusinessName", '') || ' ' || coalesce(NEW."SearchText", ''))
-                      || to_tsvector('indonesian', coalesce(NEW."Name", '') || ' ' || coalesce(NEW."SearchText", ''))
-                      || to_tsvector('english', coalesce(NEW."NameEn", '') || ' ' || coalesce(NEW."SearchText", ''))
-                      || array_to_tsvector(array_remove(string_to_array(NEW."Facets", ' '), ''))))
-                  ON CONFLICT ("ProductId") DO UPDATE SET "PriceRp" = EXCLUDED."PriceRp", "NameKey" = EXCLUDED."NameKey",
-                    "NameVector" = EXCLUDED."NameVector", "SearchVector" = EXCLUDED."SearchVector";
-                  RETURN NULL;
-                END $$;
-                """);
+            migrationBuilder.Sql(WriteVectorsWithoutHalal);
             migrationBuilder.Sql("""
                 DROP INDEX IF EXISTS "IX_CatalogVectors_SearchVector_Halal";
                 ALTER TABLE "CatalogVectors" DROP COLUMN IF EXISTS "Halal";

@@ -920,6 +920,26 @@ namespace Sentra.Web.Data.Migrations.Postgres
                     b.ToTable("CatalogEntries");
                 });
 
+            modelBuilder.Entity("Sentra.Web.Features.Catalog.Search.CatalogState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogStates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Sentra.Web.Features.Clusters.Cluster", b =>
                 {
                     b.Property<int>("Id")

@@ -7,14 +7,7 @@ namespace Sentra.Web.Data.Migrations.Sqlite
     /// <inheritdoc />
     public partial class CatalogHalalIndex : Migration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            // A second full-text index over the halal-certified entries only (HalalStatus 3 = Certified):
-            // a halal search reads it without the halal token, so it walks posting lists half as long and
-            // never the halal token's, the longest of all. Kept by triggers like catalog_fts; an update
-            // removes the old row before it adds the new one, in one trigger, so their order is certain.
-            migrationBuilder.Sql("""
+        internal const string CreateHalalIndex = """
                 CREATE VIRTUAL TABLE catalog_fts_halal USING fts5(
                     Name, NameEn, BusinessName, SearchText, Facets,
                     content='CatalogEntries', content_rowid='ProductId',
@@ -36,7 +29,16 @@ namespace Sentra.Web.Data.Migrations.Sqlite
                 INSERT INTO catalog_fts_halal(rowid, Name, NameEn, BusinessName, SearchText, Facets)
                   SELECT "ProductId", "Name", "NameEn", "BusinessName", "SearchText", "Facets" FROM "CatalogEntries" WHERE "HalalStatus" = 3;
                 INSERT INTO catalog_fts_halal(catalog_fts_halal) VALUES('optimize');
-                """);
+                """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // A second full-text index over the halal-certified entries only (HalalStatus 3 = Certified):
+            // a halal search reads it without the halal token, so it walks posting lists half as long and
+            // never the halal token's, the longest of all. Kept by triggers like catalog_fts; an update
+            // removes the old row before it adds the new one, in one trigger, so their order is certain.
+            migrationBuilder.Sql(CreateHalalIndex);
         }
 
         /// <inheritdoc />

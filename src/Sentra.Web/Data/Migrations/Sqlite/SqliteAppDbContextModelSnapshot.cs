@@ -891,9 +891,27 @@ namespace Sentra.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PriceRp");
 
-                    b.HasIndex(new[] { "ProductId", "PriceRp" }, "IX_CatalogEntries_SortKeys");
-
                     b.ToTable("CatalogEntries");
+                });
+
+            modelBuilder.Entity("Sentra.Web.Features.Catalog.Search.CatalogState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogStates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Sentra.Web.Features.Clusters.Cluster", b =>

@@ -33,6 +33,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
             await db.CatalogEntries.Where(e => chunk.Contains(e.ProductId)).ExecuteDeleteAsync(cancellationToken);
             await InsertAsync(db, PublicCatalog.VisibleProducts(db).Where(p => chunk.Contains(p.Id)), cancellationToken);
         }
+        await CatalogTables.ChangedAsync(db, cancellationToken);
         vocabulary.Invalidate();
         tables.Invalidate();
     }
@@ -51,6 +52,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
                 await InsertAsync(db, PublicCatalog.VisibleProducts(db).Where(p => part.Contains(p.Id)), cancellationToken);
             last = chunk[^1];
         }
+        await CatalogTables.ChangedAsync(db, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         // Fresh statistics for PostgreSQL's planner; FTS5 merges the new index into one segment.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("""ANALYZE "CatalogEntries", "CatalogVectors";""", cancellationToken);
@@ -98,7 +100,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
                 VillageCode = r.VillageCode, DistrictCode = district, PhotoId = r.PhotoId,
                 SearchText = text.Length > 12000 ? text[..12000] : text,
                 NameKey = nameKey,
-                Facets = CatalogFacets.Of(r.Category, r.HalalStatus, district, sentra[r.BusinessId], r.Availability, r.PriceRp, nameKey),
+                Facets = CatalogFacets.Of(r.Category, r.HalalStatus, district, sentra[r.BusinessId], r.Availability),
                 UpdatedAt = r.UpdatedAt == default ? r.CreatedAt : r.UpdatedAt,
                 Hours = hours.GetValueOrDefault(r.BusinessId), TimeZone = timeZones.Of(r.VillageCode),
             };

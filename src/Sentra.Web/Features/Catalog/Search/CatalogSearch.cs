@@ -54,6 +54,9 @@ public sealed class CatalogSearchOptions
     /// a word read beyond it is read again on its next search. 0 reads every word from the index every time.
     /// </summary>
     public int WordCacheMegabytes { get; set; } = 64;
+
+    /// <summary>How old the table may grow before a search has its version checked in the background (changes by other instances).</summary>
+    public double TableCheckSeconds { get; set; } = 5;
 }
 
 /// <summary>

@@ -62,8 +62,10 @@ public sealed class CatalogTable
 
     /// <param name="entries">Every public entry, in any order.</param>
     /// <param name="wordBudget">Bytes the word sets may hold; a set read beyond it is used once and not kept.</param>
-    public CatalogTable(IEnumerable<TableEntry> entries, long wordBudget)
+    /// <param name="version">The entries' version it was read at (<see cref="CatalogState"/>).</param>
+    public CatalogTable(IEnumerable<TableEntry> entries, long wordBudget, long version = 0)
     {
+        Version = version;
         var rows = entries.OrderBy(e => e.ProductId).ToArray();
         _wordBudget = wordBudget;
         _ids = rows.Select(e => e.ProductId).ToArray();
@@ -86,6 +88,7 @@ public sealed class CatalogTable
     }
 
     public int Count => _ids.Length;
+    public long Version { get; }
 
     /// <summary>The entries carrying a filter token; none for a token no entry has.</summary>
     public EntrySet Token(string token) => _tokens.GetValueOrDefault(token) ?? EntrySet.Empty;

@@ -9,10 +9,17 @@ namespace Sentra.Web.Features.Catalog.Search;
 /// search must see the change. Once the value is older than its maximum age, readers keep getting it
 /// while one background load replaces it, so changes made by other instances arrive within about that
 /// age and no search ever queues behind a reload (the vocabulary takes 0.4 s to read on 100,000 products).
+/// A loader that is given the value it replaces may return that same value when its source has not
+/// changed (<see cref="CatalogTables"/> compares a version number), which keeps it for another age.
 /// </summary>
 public sealed class Snapshot<T>(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger, TimeSpan maxAge,
-    Func<AppDbContext, CancellationToken, Task<T>> load) : IDisposable where T : class
+    Func<AppDbContext, T?, CancellationToken, Task<T>> load) : IDisposable where T : class
 {
+    public Snapshot(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger, TimeSpan maxAge, Func<AppDbContext, CancellationToken, Task<T>> load)
+        : this(scopes, clock, logger, maxAge, (db, _, cancellationToken) => load(db, cancellationToken))
+    {
+    }
+
     private sealed record State(T Value, DateTimeOffset LoadedAt, int Generation);
 
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -49,7 +56,7 @@ public sealed class Snapshot<T>(IServiceScopeFactory scopes, TimeProvider clock,
     private async Task<State> LoadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var generation = Volatile.Read(ref _generation); // read first: a change during the load makes the next reader load again
-        var state = new State(await load(db, cancellationToken), clock.GetUtcNow(), generation);
+        var state = new State(await load(db, Volatile.Read(ref _state)?.Value, cancellationToken), clock.GetUtcNow(), generation);
         Volatile.Write(ref _state, state);
         return state;
     }
