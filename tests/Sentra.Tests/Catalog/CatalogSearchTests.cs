@@ -590,6 +590,28 @@ public sealed class CatalogSearchOrderTests(AppFixture fixture) : IClassFixture<
         Assert.Empty((await search.SearchAsync(new CatalogQuery { MaxPrice = 1 })).Hits);
     }
 
+    [Fact]
+    public async Task A_rebuilt_index_answers_the_same_and_raises_the_version()
+    {
+        using var scope = App.Services.CreateScope();
+        var search = scope.ServiceProvider.GetRequiredService<CatalogSearch>();
+        CatalogQuery[] queries = [new() { Text = "keripik", Sort = CatalogSort.PriceLow }, new() { HalalOnly = true }, new() { Text = "kripik" }];
+        var before = new List<CatalogResults>();
+        foreach (var query in queries) before.Add(await search.SearchAsync(query));
+        await using var db = App.NewDbContext();
+        var version = await db.CatalogStates.Select(s => s.Version).SingleAsync();
+        await scope.ServiceProvider.GetRequiredService<CatalogIndex>().RebuildAsync(db);
+        Assert.True(await db.CatalogStates.Select(s => s.Version).SingleAsync() > version);
+        for (var i = 0; i < queries.Length; i++)
+        {
+            var after = await search.SearchAsync(queries[i]);
+            Assert.True(after.Total > 0);
+            Assert.Equal(before[i].Total, after.Total);
+            Assert.Equal(before[i].CorrectedText, after.CorrectedText);
+            Assert.Equal(before[i].Hits.Select(h => h.ProductId), after.Hits.Select(h => h.ProductId));
+        }
+    }
+
     /// <summary>
     /// Two instances of the app on one database, as in production: a product hidden through one leaves
     /// the other's searches once that one checks the entries' version, and comes back the same way.

@@ -56,7 +56,7 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         // Fresh statistics for PostgreSQL's planner; FTS5 merges the new index into one segment.
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("""ANALYZE "CatalogEntries", "CatalogVectors";""", cancellationToken);
-        else await db.Database.ExecuteSqlRawAsync("INSERT INTO catalog_fts(catalog_fts) VALUES('optimize'); INSERT INTO catalog_fts_halal(catalog_fts_halal) VALUES('optimize');", cancellationToken);
+        else await db.Database.ExecuteSqlRawAsync("INSERT INTO catalog_fts(catalog_fts) VALUES('optimize');", cancellationToken);
         vocabulary.Invalidate();
         tables.Invalidate();
     }
