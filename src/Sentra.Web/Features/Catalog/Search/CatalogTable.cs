@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 
 namespace Sentra.Web.Features.Catalog.Search;
 
@@ -24,6 +25,8 @@ public sealed class EntrySet
     }
 
     public int[] Positions { get; }
+    /// <summary>The positions as a bitmap over the table (one bit per entry); null for a small set.</summary>
+    public ulong[]? Bits => _bits;
     public int Count => Positions.Length;
     /// <summary>Memory held, for the word cache's budget.</summary>
     public long Bytes => Positions.Length * 4L + (_bits?.Length ?? 0) * 8L + 48;
@@ -115,7 +118,10 @@ public sealed class CatalogTable
         return set;
     }
 
-    /// <summary>The entries in every set whose price lies within the bounds.</summary>
+    /// <summary>
+    /// The entries in every set whose price lies within the bounds: the smallest set's entries looked up
+    /// in the others, or — when every set has a bitmap — the bitmaps combined a word (64 entries) at a time.
+    /// </summary>
     public TableMatches Match(IReadOnlyList<EntrySet> sets, long? minPrice, long? maxPrice)
     {
         var min = minPrice ?? long.MinValue;
@@ -128,15 +134,40 @@ public sealed class CatalogTable
             return new TableMatches(null, Math.Max(0, to - from), min, max, from, to);
         }
         var ordered = sets.OrderBy(s => s.Count).ToArray();
-        var found = new List<int>(ordered[0].Count);
-        foreach (var p in ordered[0].Positions)
+        var bits = new ulong[(_ids.Length + 63) / 64];
+        var count = 0;
+        if (ordered[0].Bits is { } first)
         {
-            if (_prices[p] < min || _prices[p] > max) continue;
-            var all = true;
-            for (var i = 1; i < ordered.Length && all; i++) all = ordered[i].Contains(p);
-            if (all) found.Add(p);
+            // Every set is at least as large as the first, so each has a bitmap too.
+            Array.Copy(first, bits, bits.Length);
+            for (var i = 1; i < ordered.Length; i++)
+            {
+                var other = ordered[i].Bits!;
+                for (var w = 0; w < bits.Length; w++) bits[w] &= other[w];
+            }
+            var bounded = minPrice is not null || maxPrice is not null;
+            for (var w = 0; w < bits.Length; w++)
+            {
+                if (bounded)
+                    for (var word = bits[w]; word != 0; word &= word - 1)
+                    {
+                        var p = w * 64 + BitOperations.TrailingZeroCount(word);
+                        if (_prices[p] < min || _prices[p] > max) bits[w] &= ~(1UL << (p & 63));
+                    }
+                count += BitOperations.PopCount(bits[w]);
+            }
         }
-        return new TableMatches([.. found], found.Count, min, max, 0, 0);
+        else
+            foreach (var p in ordered[0].Positions)
+            {
+                if (_prices[p] < min || _prices[p] > max) continue;
+                var all = true;
+                for (var i = 1; i < ordered.Length && all; i++) all = ordered[i].Contains(p);
+                if (!all) continue;
+                bits[p >> 6] |= 1UL << (p & 63);
+                count++;
+            }
+        return new TableMatches(bits, count, min, max, 0, 0);
     }
 
     /// <summary>
@@ -171,9 +202,15 @@ public sealed class CatalogTable
 
     private IEnumerable<int> Newest(TableMatches matches)
     {
-        if (matches.Positions is { } found)
+        if (matches.Bits is { } bits)
         {
-            for (var i = found.Length - 1; i >= 0; i--) yield return found[i];
+            for (var w = bits.Length - 1; w >= 0; w--)
+                for (var word = bits[w]; word != 0;)
+                {
+                    var bit = 63 - BitOperations.LeadingZeroCount(word);
+                    yield return w * 64 + bit;
+                    word &= ~(1UL << bit);
+                }
             yield break;
         }
         for (var p = _ids.Length - 1; p >= 0; p--)
@@ -184,7 +221,7 @@ public sealed class CatalogTable
     {
         var order = sort == CatalogSort.Name ? _byName : _byPrice;
         var descending = sort == CatalogSort.PriceHigh;
-        if (matches.Positions is null && sort != CatalogSort.Name)
+        if (matches.Bits is null && sort != CatalogSort.Name)
         {
             // Every entry in a price range: a stretch of the price order.
             for (var i = skip; i < take + skip && i < matches.Count; i++)
@@ -192,12 +229,14 @@ public sealed class CatalogTable
             return;
         }
         var needed = skip + take;
-        if (matches.Positions is { } found && (long)found.Length * found.Length <= (long)needed * _ids.Length)
+        if (matches.Bits is { } bits && (long)matches.Count * matches.Count <= (long)needed * _ids.Length)
         {
             // Few matches: sort their ranks.
             var rank = sort == CatalogSort.Name ? _nameRank : _priceRank;
-            var ranks = new int[found.Length];
-            for (var i = 0; i < found.Length; i++) ranks[i] = rank[found[i]];
+            var ranks = new int[matches.Count];
+            var n = 0;
+            for (var w = 0; w < bits.Length; w++)
+                for (var word = bits[w]; word != 0; word &= word - 1) ranks[n++] = rank[w * 64 + BitOperations.TrailingZeroCount(word)];
             Array.Sort(ranks);
             for (var i = skip; i < needed && i < ranks.Length; i++) page.Add(_ids[order[descending ? ranks[ranks.Length - 1 - i] : ranks[i]]]);
             return;
@@ -234,12 +273,12 @@ public sealed class CatalogTable
 }
 
 /// <summary>
-/// What <see cref="CatalogTable.Match"/> found: the matching positions (ascending), or — with no set
-/// to match — every entry whose price is within the bounds (<see cref="From"/> to <see cref="To"/> in
-/// the price order).
+/// What <see cref="CatalogTable.Match"/> found: the matching positions as a bitmap over the table, or —
+/// with no set to match — every entry whose price is within the bounds (<see cref="From"/> to
+/// <see cref="To"/> in the price order).
 /// </summary>
-public sealed record TableMatches(int[]? Positions, int Count, long MinPrice, long MaxPrice, int From, int To)
+public sealed record TableMatches(ulong[]? Bits, int Count, long MinPrice, long MaxPrice, int From, int To)
 {
     public bool Contains(int position, long price) =>
-        Positions is { } found ? Array.BinarySearch(found, position) >= 0 : price >= MinPrice && price <= MaxPrice;
+        Bits is { } bits ? (bits[position >> 6] & (1UL << (position & 63))) != 0 : price >= MinPrice && price <= MaxPrice;
 }

@@ -9,8 +9,12 @@ namespace Sentra.Web.Features.Catalog.Search;
 /// </summary>
 public sealed class SpellingCorrector
 {
+    /// <summary>Corrections already worked out (a vocabulary is immutable): misspellings repeat, and each costs a pass over the vocabulary.</summary>
+    private const int MaxRemembered = 10_000;
+
     private readonly string[] _terms;   // sorted ordinally
     private readonly int[] _documents;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _corrections = new(StringComparer.Ordinal);
 
     public SpellingCorrector(IEnumerable<(string Term, int Documents)> vocabulary)
     {
@@ -39,6 +43,14 @@ public sealed class SpellingCorrector
 
     /// <summary>The word itself when known, else the best indexed word within reach, else null.</summary>
     public string? Correct(string word)
+    {
+        if (_corrections.TryGetValue(word, out var known)) return known;
+        var correction = Nearest(word);
+        if (_corrections.Count < MaxRemembered) _corrections.TryAdd(word, correction);
+        return correction;
+    }
+
+    private string? Nearest(string word)
     {
         if (IsKnownPrefix(word)) return word;
         var allowed = AllowedEdits(word.Length);

@@ -29,12 +29,21 @@ public static class WeeklyHours
         var spans = new List<(DayOfWeek, TimeOnly, TimeOnly)>();
         foreach (var span in hours.Split(','))
         {
-            // d:HHmm-HHmm
-            if (span.Length != 11 || span[0] is < '0' or > '6') continue;
-            spans.Add(((DayOfWeek)(span[0] - '0'), TimeOnly.ParseExact(span.AsSpan(2, 4), "HHmm", CultureInfo.InvariantCulture),
-                TimeOnly.ParseExact(span.AsSpan(7, 4), "HHmm", CultureInfo.InvariantCulture)));
+            // d:HHmm-HHmm (read by hand: twenty results a page, each with a week of spans)
+            if (span.Length != 11 || span[0] is < '0' or > '6' || Time(span.AsSpan(2, 4)) is not { } opens || Time(span.AsSpan(7, 4)) is not { } closes) continue;
+            spans.Add(((DayOfWeek)(span[0] - '0'), opens, closes));
         }
         return IsOpenDuring(spans, local);
+    }
+
+    /// <summary><c>HHmm</c> as written by <see cref="Format"/>; null when it is not a time of day.</summary>
+    private static TimeOnly? Time(ReadOnlySpan<char> hhmm)
+    {
+        foreach (var c in hhmm)
+            if (!char.IsAsciiDigit(c)) return null;
+        var hour = (hhmm[0] - '0') * 10 + hhmm[1] - '0';
+        var minute = (hhmm[2] - '0') * 10 + hhmm[3] - '0';
+        return hour < 24 && minute < 60 ? new TimeOnly(hour, minute) : null;
     }
 
     /// <summary>
