@@ -7,12 +7,11 @@ namespace Sentra.Web.Features.Catalog.Search;
 
 /// <summary>
 /// PostgreSQL connections for catalog searches: a pool of their own whose sessions start with
-/// sequential scans and parallel workers off. Every catalog query is capped or bounded by the GIN
-/// index, and a planner that takes words and filters as independent (they are not: names, categories
-/// and buckets go together) would otherwise pick a scan of every vector "to find the first 1,001
-/// soon" and read the whole table; parallel workers cost more to start than any catalog query takes,
-/// and the other searches are using the cores. Set once per connection, not per search (two round
-/// trips fewer), and apart from the rest of the app, whose queries keep the defaults.
+/// sequential scans and parallel workers off. A search asks only for the entries holding a word (GIN)
+/// and for a page's rows by primary key; a planner that misjudges how many entries a word matches must
+/// not fall back to reading every vector, and parallel workers cost more to start than these queries
+/// take while the other searches are using the cores. Set once per connection, not per search (two
+/// round trips fewer), and apart from the rest of the app, whose queries keep the defaults.
 /// </summary>
 public sealed class CatalogConnections : IDisposable
 {
