@@ -29,7 +29,7 @@ public sealed class CatalogTables(IServiceScopeFactory scopes, TimeProvider cloc
     : IDisposable
 {
     private readonly Snapshot<CatalogTable> _snapshot = new(scopes, clock, logger, TimeSpan.FromSeconds(options.Value.TableCheckSeconds),
-        (db, previous, cancellationToken) => ReadAsync(db, previous, options.Value.WordCacheMegabytes * 1024L * 1024L, cancellationToken));
+        (db, previous, cancellationToken) => ReadAsync(db, previous, options.Value.WordCacheMegabytes * 1024L * 1024L, logger, cancellationToken));
 
     public void Invalidate() => _snapshot.Invalidate();
 
@@ -41,12 +41,17 @@ public sealed class CatalogTables(IServiceScopeFactory scopes, TimeProvider cloc
     public static Task ChangedAsync(AppDbContext db, CancellationToken cancellationToken) =>
         db.CatalogStates.Where(s => s.Id == CatalogState.Row).ExecuteUpdateAsync(u => u.SetProperty(s => s.Version, s => s.Version + 1), cancellationToken);
 
-    private static async Task<CatalogTable> ReadAsync(AppDbContext db, CatalogTable? previous, long wordBudget, CancellationToken cancellationToken)
+    private static async Task<CatalogTable> ReadAsync(AppDbContext db, CatalogTable? previous, long wordBudget, ILogger logger,
+        CancellationToken cancellationToken)
     {
         // The version first: entries read after it are at least as new, so a change is never missed (at worst read twice).
         var version = await db.CatalogStates.AsNoTracking().Where(s => s.Id == CatalogState.Row).Select(s => s.Version).FirstOrDefaultAsync(cancellationToken);
         if (previous is not null && previous.Version == version) return previous;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var entries = await db.CatalogEntries.AsNoTracking().Select(e => new { e.ProductId, e.PriceRp, e.NameKey, e.Facets }).ToListAsync(cancellationToken);
-        return new CatalogTable(entries.Select(e => new TableEntry(e.ProductId, e.PriceRp, e.NameKey, e.Facets)), wordBudget, version);
+        var table = new CatalogTable(entries.Select(e => new TableEntry(e.ProductId, e.PriceRp, e.NameKey, e.Facets)), wordBudget, version);
+        logger.LogInformation("Catalog table read at version {Version}: {Entries} entries in {Milliseconds} ms", version, table.Count,
+            (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return table;
     }
 }
