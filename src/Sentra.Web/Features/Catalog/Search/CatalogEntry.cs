@@ -27,7 +27,7 @@ public sealed class CatalogEntry
     public int? PhotoId { get; set; }
     /// <summary>Descriptions in both languages, category names, business brand and place names.</summary>
     public required string SearchText { get; set; }
-    /// <summary><see cref="CatalogFacets"/> tokens: filter values and sort buckets, indexed with the text.</summary>
+    /// <summary><see cref="CatalogFacets"/> tokens: the filter values, read into the <see cref="CatalogTable"/> (not full-text indexed).</summary>
     public required string Facets { get; set; }
     /// <summary>The name as sorted (<see cref="CatalogFacets.NameKey"/>).</summary>
     public required string NameKey { get; set; }

@@ -7,9 +7,8 @@ namespace Sentra.Web.Features.Catalog.Search;
 /// <summary>
 /// Filter values as tokens (category, halal, district, sentra, availability), written with each entry
 /// (<see cref="CatalogEntry.Facets"/>) and read into the <see cref="CatalogTable"/>, where each token
-/// stands for the set of entries that carry it. Tokens are lower-case letters and digits ending in a
-/// digit, so neither FTS5's porter stemmer nor PostgreSQL changes them where the full-text index also
-/// holds them; visitors' words are searched only in the text columns, so a typed word never matches a token.
+/// stands for the set of entries that carry it. The full-text index does not hold them (decision 14),
+/// so a typed word never matches a filter.
 /// </summary>
 public static class CatalogFacets
 {
@@ -18,13 +17,6 @@ public static class CatalogFacets
     public static string District(string code) => "zd" + new string(code.Where(char.IsAsciiDigit).ToArray()) + "0";
     public static string Sentra(int clusterId) => "zs" + clusterId.ToString(CultureInfo.InvariantCulture);
     public static string Availability(Availability availability) => "za" + ((int)availability).ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Whether an index term is one of these tokens rather than a word (kept out of spelling correction);
-    /// also the price (<c>zp</c>) and name (<c>zn</c>) bucket tokens that entries written before decision 14 carry.
-    /// </summary>
-    public static bool IsToken(string term) =>
-        term.Length >= 3 && term[0] == 'z' && "chdsapn".Contains(term[1], StringComparison.Ordinal) && char.IsAsciiDigit(term[^1]);
 
     /// <summary>
     /// The name as the catalog sorts it: lower-case ASCII letters and digits only, without diacritics

@@ -29,7 +29,7 @@ public sealed class SearchVocabulary(IServiceScopeFactory scopes, TimeProvider c
             ? """SELECT word AS "Term", ndoc AS "Documents" FROM ts_stat('SELECT "SearchVector" FROM "CatalogVectors"')"""
             : """SELECT term AS "Term", doc AS "Documents" FROM catalog_fts_vocab""";
         var rows = await db.Database.SqlQueryRaw<VocabularyRow>(sql).ToListAsync(cancellationToken);
-        return rows.Where(r => !CatalogFacets.IsToken(r.Term)).Select(r => (r.Term, r.Documents)).ToList();
+        return rows.Select(r => (r.Term, r.Documents)).ToList();
     }
 
     private sealed class VocabularyRow
