@@ -128,8 +128,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(c => c.NameKey).HasMaxLength(100);
             // Name keys are ASCII letters and digits; the byte order is the catalog's order on every database.
             if (Database.IsNpgsql()) e.Property(c => c.NameKey).UseCollation("C");
-            e.HasIndex(c => c.PriceRp);
-            e.HasIndex(c => c.NameKey);
             e.HasIndex(c => c.BusinessId);
         });
 

@@ -913,10 +913,6 @@ namespace Sentra.Web.Data.Migrations.Postgres
 
                     b.HasIndex("BusinessId");
 
-                    b.HasIndex("NameKey");
-
-                    b.HasIndex("PriceRp");
-
                     b.ToTable("CatalogEntries");
                 });
 

@@ -887,10 +887,6 @@ namespace Sentra.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BusinessId");
 
-                    b.HasIndex("NameKey");
-
-                    b.HasIndex("PriceRp");
-
                     b.ToTable("CatalogEntries");
                 });
 

@@ -33,9 +33,9 @@ public sealed class CatalogIndex(ProductCategories categories, SearchVocabulary 
             await db.CatalogEntries.Where(e => chunk.Contains(e.ProductId)).ExecuteDeleteAsync(cancellationToken);
             await InsertAsync(db, PublicCatalog.VisibleProducts(db).Where(p => chunk.Contains(p.Id)), cancellationToken);
         }
+        // The table is told after the commit (CatalogCache.InvalidateAsync): told now, it could reread the old version.
         await CatalogTables.ChangedAsync(db, cancellationToken);
         vocabulary.Invalidate();
-        tables.Invalidate();
     }
 
     /// <summary>Rebuilds every entry (start-up when entries are missing; the <c>reindex</c> command).</summary>

@@ -20,7 +20,7 @@ public enum CatalogSort
 public sealed record CatalogQuery
 {
     public const int PageSize = 20;
-    /// <summary>Counting stops here ("1,000+ products"): counting every match of a broad word costs more than the page.</summary>
+    /// <summary>Counts are shown up to here ("1,000+ products"), and pages reach this far.</summary>
     public const int MaxCount = 1000;
     public const int MaxPage = MaxCount / PageSize;
 
